@@ -1,0 +1,20 @@
+package io.agentic.platform.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks the access tokens auth-service signs.
+ *
+ * @param jwksUri where auth-service publishes its public keys
+ * @param issuer the {@code iss} every token must carry
+ * @param audience the {@code aud} every token must carry
+ * @param publicPaths request paths (Ant patterns) served without a token
+ */
+@ConfigurationProperties("agentic.security")
+public record AgenticSecurityProperties(
+    @DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwksUri,
+    @DefaultValue("agentic") String issuer,
+    @DefaultValue("agentic-api") String audience,
+    @DefaultValue({}) List<String> publicPaths) {}

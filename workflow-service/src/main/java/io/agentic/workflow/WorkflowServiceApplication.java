@@ -1,0 +1,27 @@
+package io.agentic.workflow;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Workflow graphs, their versions, sharing and templates. */
+@SpringBootApplication
+public class WorkflowServiceApplication {
+
+  /** The service's name, and the name of its configuration file ({@code workflow-service.yml}). */
+  public static final String NAME = "workflow-service";
+
+  /**
+   * The application as both its own {@code main} and local mode start it: its own configuration
+   * name and web stack, so several services can share one JVM without their settings colliding.
+   */
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(WorkflowServiceApplication.class)
+        .properties("spring.config.name=" + NAME, "spring.application.name=" + NAME)
+        .web(WebApplicationType.SERVLET);
+  }
+
+  public static void main(String[] args) {
+    builder().run(args);
+  }
+}
