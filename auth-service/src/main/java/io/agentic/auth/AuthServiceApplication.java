@@ -3,9 +3,11 @@ package io.agentic.auth;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** Users, tokens, API keys and roles. Signs access tokens and publishes the JWKS. */
 @SpringBootApplication
+@EnableConfigurationProperties(AuthProperties.class)
 public class AuthServiceApplication {
 
   /** The service's name, and the name of its configuration file ({@code auth-service.yml}). */

@@ -1,0 +1,2 @@
+/** Security-relevant actions published to the audit topic. */
+package io.agentic.auth.audit;

@@ -1,0 +1,3 @@
+package io.agentic.auth.user;
+
+record ChangeRoleRequest(String role) {}

@@ -1,0 +1,95 @@
+package io.agentic.auth.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentic.auth.AuthApi;
+import io.agentic.auth.AuthApi.Account;
+import io.agentic.auth.AuthServiceIntegrationTest;
+import io.agentic.contracts.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@AuthServiceIntegrationTest
+class AuditIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Test
+  void recordsSecurityActionsWithoutSecrets() {
+    // given
+    AuthApi api = new AuthApi(port);
+    Account account = api.newAccount();
+    api.login(account.username(), "wrong-password-123");
+    String access = api.login(account.username(), AuthApi.PASSWORD).text("accessToken");
+    String spent = account.refreshToken();
+    api.refresh(spent);
+    api.refresh(spent); // reuse
+    api.post("/api/auth/logout", null, access);
+
+    // then
+    List<JsonNode> events = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of(Topics.AUDIT));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (ConsumerRecord<String, String> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  JsonNode event = JSON.readTree(record.value());
+                  if (account.id().equals(event.path("subjectId").asString())) {
+                    events.add(event);
+                    assertThat(record.value())
+                        .doesNotContain(AuthApi.PASSWORD)
+                        .doesNotContain(spent)
+                        .doesNotContain(access);
+                  }
+                }
+                assertThat(events)
+                    .extracting(e -> e.path("action").asString())
+                    .contains("register", "login_failed", "login", "refresh_reuse", "logout");
+              });
+    }
+    JsonNode failed =
+        events.stream()
+            .filter(e -> e.path("action").asString().equals("login_failed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.path("outcome").asString()).isEqualTo("failure");
+    assertThat(failed.path("eventId").asString()).isNotBlank();
+    assertThat(failed.path("timestamp").asString()).isNotBlank();
+  }
+
+  private KafkaConsumer<String, String> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "audit-it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class));
+  }
+}
