@@ -3,9 +3,13 @@ package io.agentic.workflow;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Workflow graphs, their versions, sharing and templates. */
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(WorkflowProperties.class)
 public class WorkflowServiceApplication {
 
   /** The service's name, and the name of its configuration file ({@code workflow-service.yml}). */

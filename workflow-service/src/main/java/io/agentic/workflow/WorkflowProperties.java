@@ -1,0 +1,22 @@
+package io.agentic.workflow;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * workflow-service's settings, under {@code agentic.workflow}.
+ *
+ * @param maxBodySize the largest request body accepted (413 beyond)
+ * @param publishTimeout how long a save waits for Kafka to acknowledge what it publishes
+ * @param relayInterval how often changes that could not be published are retried
+ * @param relayAfter how old an unpublished change must be before the relay takes it over from the
+ *     request that made it
+ */
+@ConfigurationProperties("agentic.workflow")
+public record WorkflowProperties(
+    @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue("10s") Duration publishTimeout,
+    @DefaultValue("5s") Duration relayInterval,
+    @DefaultValue("30s") Duration relayAfter) {}
