@@ -1,19 +1,24 @@
 package io.agentic.platform.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -50,8 +55,16 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain agenticSecurityFilterChain(
-      HttpSecurity http, AgenticSecurityProperties properties, JsonMapper json) throws Exception {
+      HttpSecurity http,
+      AgenticSecurityProperties properties,
+      JsonMapper json,
+      ObjectProvider<TokenDenyList> denyList)
+      throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+    denyList.ifAvailable(
+        list ->
+            http.addFilterAfter(
+                new DenyListFilter(list, json), BearerTokenAuthenticationFilter.class));
     String[] publicPaths = properties.publicPaths().toArray(String[]::new);
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,6 +88,18 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
                 e.authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.deniedHandler()))
         .build();
+  }
+
+  /** The deny-list lives in Redis; every service of the suite has it. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(StringRedisTemplate.class)
+  static class DenyListConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenDenyList tokenDenyList(ObjectProvider<StringRedisTemplate> redis) {
+      return new TokenDenyList(redis);
+    }
   }
 
   @Override
