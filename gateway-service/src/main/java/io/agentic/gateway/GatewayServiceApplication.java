@@ -3,9 +3,11 @@ package io.agentic.gateway;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** The edge: routes every public path to its service, checks tokens, limits abuse. */
 @SpringBootApplication
+@EnableConfigurationProperties(GatewayServiceProperties.class)
 public class GatewayServiceApplication {
 
   /** The service's name, and the name of its configuration file ({@code gateway-service.yml}). */

@@ -1,0 +1,111 @@
+package io.agentic.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway on a random port in front of five fake services (one per route), with auth-service's
+ * fake publishing the JWKS the test tokens are signed for. One Spring context for every test class
+ * that extends this.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.name=gateway-service",
+      "agentic.gateway.cors-allowed-origins=https://app.example"
+    })
+public abstract class GatewayIntegrationTest {
+
+  public static final FakeService AUTH = FakeService.start("auth");
+  public static final FakeService WORKFLOW = FakeService.start("workflow");
+  public static final FakeService EXECUTION = FakeService.start("execution");
+  public static final FakeService AI_ROUTER = FakeService.start("ai-router");
+  public static final FakeService ANALYTICS = FakeService.start("analytics");
+
+  /** Coordinates the streamed answer of {@code GET /api/executions/{id}/events}. */
+  public static final class EventStream {
+    public final CountDownLatch firstEventSeen = new CountDownLatch(1);
+    public final AtomicBoolean secondEventSent = new AtomicBoolean();
+  }
+
+  public static volatile EventStream eventStream = new EventStream();
+
+  static {
+    AUTH.on(
+        "/.well-known/jwks.json",
+        (exchange, received) -> FakeService.json(exchange, 200, Tokens.jwks()));
+    EXECUTION.on("/api/executions/stream-", GatewayIntegrationTest::streamEvents);
+    ANALYTICS.on("/api/dashboard/large", GatewayIntegrationTest::largeJson);
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    registry.add("agentic.gateway.services.auth", () -> AUTH.uri().toString());
+    registry.add("agentic.gateway.services.workflow", () -> WORKFLOW.uri().toString());
+    registry.add("agentic.gateway.services.execution", () -> EXECUTION.uri().toString());
+    registry.add("agentic.gateway.services.ai-router", () -> AI_ROUTER.uri().toString());
+    registry.add("agentic.gateway.services.analytics", () -> ANALYTICS.uri().toString());
+    registry.add(
+        "agentic.security.jwks-uri", () -> AUTH.uri().resolve("/.well-known/jwks.json").toString());
+  }
+
+  @LocalServerPort protected int port;
+
+  protected GatewayClient gateway;
+
+  @BeforeEach
+  void client() {
+    gateway = new GatewayClient(port);
+  }
+
+  /** Two events; the second only once the test has seen the first (or after 10 s). */
+  private static void streamEvents(HttpExchange exchange, FakeService.Received received)
+      throws IOException {
+    EventStream stream = eventStream;
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(event(1, "execution.started"));
+      out.flush();
+      try {
+        stream.firstEventSeen.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stream.secondEventSent.set(true);
+      out.write(event(2, "execution.completed"));
+      out.flush();
+    }
+  }
+
+  private static byte[] event(int id, String name) {
+    return ("id: " + id + "\nevent: " + name + "\ndata: {\"executionId\":\"e1\"}\n\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A JSON answer well over 1 KiB, which the gateway compresses for clients that accept gzip. */
+  private static void largeJson(HttpExchange exchange, FakeService.Received received)
+      throws IOException {
+    StringBuilder json = new StringBuilder("{\"items\":[");
+    AtomicInteger i = new AtomicInteger();
+    while (json.length() < 8 * 1024) {
+      json.append(i.get() == 0 ? "" : ",")
+          .append("{\"n\":")
+          .append(i.getAndIncrement())
+          .append(",\"label\":\"item\"}");
+    }
+    FakeService.json(exchange, 200, json.append("]}").toString());
+  }
+}
