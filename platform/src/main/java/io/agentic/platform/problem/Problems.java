@@ -55,7 +55,9 @@ public final class Problems {
       case 422 -> "UNPROCESSABLE";
       case 428 -> "PRECONDITION_REQUIRED";
       case 429 -> "RATE_LIMITED";
-      case 503 -> "UNAVAILABLE";
+      case 502 -> "BAD_GATEWAY";
+      case 503 -> "SERVICE_UNAVAILABLE";
+      case 504 -> "GATEWAY_TIMEOUT";
       default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL";
     };
   }

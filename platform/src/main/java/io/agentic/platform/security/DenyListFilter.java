@@ -54,7 +54,7 @@ final class DenyListFilter extends OncePerRequestFilter {
               response,
               Problems.of(
                   HttpStatus.SERVICE_UNAVAILABLE,
-                  "UNAVAILABLE",
+                  "SERVICE_UNAVAILABLE",
                   "Token revocation status is unavailable; try again shortly"),
               "5");
           return;
