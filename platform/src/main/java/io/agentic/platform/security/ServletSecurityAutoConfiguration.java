@@ -61,6 +61,7 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
       ObjectProvider<TokenDenyList> denyList)
       throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+    http.addFilterAfter(new ScopeFilter(json), BearerTokenAuthenticationFilter.class);
     denyList.ifAvailable(
         list ->
             http.addFilterAfter(
