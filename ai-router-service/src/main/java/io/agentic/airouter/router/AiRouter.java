@@ -1,0 +1,173 @@
+package io.agentic.airouter.router;
+
+import io.agentic.airouter.AiRouterProperties.Model;
+import io.agentic.airouter.cache.AnswerCache;
+import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.provider.ProviderClient;
+import io.agentic.airouter.provider.ProviderClients;
+import io.agentic.airouter.provider.ProviderException;
+import io.agentic.airouter.provider.ProviderException.Kind;
+import io.agentic.airouter.quota.ProviderQuotas;
+import io.agentic.airouter.quota.QuotaUnavailableException;
+import io.agentic.airouter.quota.UserBudgets;
+import io.agentic.airouter.resilience.Deadline;
+import io.agentic.airouter.resilience.ProviderGuards;
+import io.agentic.airouter.resilience.ProviderHealth;
+import io.agentic.airouter.router.AiOutcome.Answered;
+import io.agentic.airouter.router.AiOutcome.Failed;
+import io.agentic.airouter.router.AiOutcome.Spend;
+import io.agentic.airouter.routing.RouteTarget;
+import io.agentic.airouter.routing.RoutingTable;
+import io.agentic.airouter.routing.TaskType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * Answers one AI task: from the cache when the request is deterministic, otherwise down the task's
+ * route — skipping unconfigured, over-quota and open-circuit providers, falling back on failures —
+ * until a provider answers or the step's deadline passes.
+ */
+public final class AiRouter {
+
+  public static final String PROVIDERS_FAILED = "AI_PROVIDERS_FAILED";
+  public static final String MODEL_NOT_ALLOWED = "MODEL_NOT_ALLOWED";
+  public static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
+  public static final String QUOTA_UNAVAILABLE = "QUOTA_UNAVAILABLE";
+
+  private final ProviderClients clients;
+  private final ProviderGuards guards;
+  private final ProviderQuotas quotas;
+  private final UserBudgets budgets;
+  private final PriceTable prices;
+  private final Supplier<RoutingTable> routes;
+  private final Targets targets;
+  private final RouterCache cache;
+  private final CallRecorder calls;
+
+  public AiRouter(
+      ProviderClients clients,
+      ProviderGuards guards,
+      ProviderHealth health,
+      ProviderQuotas quotas,
+      UserBudgets budgets,
+      AnswerCache cache,
+      PriceTable prices,
+      Supplier<RoutingTable> routes,
+      UsageRecorder usage,
+      Clock clock) {
+    this.clients = clients;
+    this.guards = guards;
+    this.quotas = quotas;
+    this.budgets = budgets;
+    this.prices = prices;
+    this.routes = routes;
+    this.targets = new Targets(clients, prices);
+    this.cache = new RouterCache(cache, prices);
+    this.calls = new CallRecorder(health, quotas, budgets, prices, usage, clock);
+  }
+
+  public AiOutcome answer(AiTask task, CallContext context, Deadline deadline) {
+    List<RouteTarget> route;
+    try {
+      route = targets.of(task, routes.get());
+    } catch (ModelNotAllowedException e) {
+      return new Failed(MODEL_NOT_ALLOWED, e.getMessage(), false, Spend.NONE);
+    }
+    CallRecorder.Tally tally = calls.tally(task, context);
+    try {
+      if (budgets.exhausted(context.userId())) {
+        return new Failed(
+            BUDGET_EXCEEDED, "The daily AI token budget is used up", false, Spend.NONE);
+      }
+      Optional<AiOutput> cached = cache.lookup(task, context, route);
+      if (cached.isPresent()) {
+        tally.cacheHit(new RouteTarget(cached.get().provider(), cached.get().model()));
+        return new Answered(cached.get(), Spend.NONE);
+      }
+      return down(route, task, context, deadline, tally);
+    } catch (QuotaUnavailableException e) {
+      return new Failed(
+          QUOTA_UNAVAILABLE, "AI quotas cannot be checked right now", true, tally.spend());
+    }
+  }
+
+  private AiOutcome down(
+      List<RouteTarget> route,
+      AiTask task,
+      CallContext context,
+      Deadline deadline,
+      CallRecorder.Tally tally) {
+    List<String> reasons = new ArrayList<>();
+    for (RouteTarget target : route) {
+      Optional<String> skip = skipReason(target, task, deadline);
+      if (skip.isPresent()) {
+        reasons.add(target.provider() + ": " + skip.get());
+        continue;
+      }
+      try {
+        Answer answer = ask(target, task, deadline, tally);
+        cache.store(target, task, context, answer);
+        AiOutput output =
+            new AiOutput(
+                answer.text(),
+                answer.json(),
+                target.provider(),
+                target.model(),
+                tally.fallbackFrom(),
+                false,
+                answer.usage(),
+                prices.costUsd(target.provider(), target.model(), answer.usage()),
+                tally.calls());
+        return new Answered(output, tally.spend());
+      } catch (ProviderException e) {
+        if (e.kind() == Kind.UNAUTHORIZED) {
+          guards.markUnauthorized(target.provider());
+        }
+        reasons.add(target.provider() + ": " + e.getMessage());
+        if (e.kind() != Kind.CIRCUIT_OPEN && e.kind() != Kind.BUSY) {
+          tally.failedOver(target.provider());
+        }
+      }
+    }
+    String message =
+        route.isEmpty()
+            ? "No AI provider is routed for " + task.taskType().wireName()
+            : "No AI provider could answer: " + String.join("; ", reasons);
+    return new Failed(PROVIDERS_FAILED, message, true, tally.spend());
+  }
+
+  private Optional<String> skipReason(RouteTarget target, AiTask task, Deadline deadline) {
+    if (!clients.configured(target.provider())) {
+      return Optional.of("unconfigured");
+    }
+    Optional<Model> model = prices.model(target.provider(), target.model());
+    if (model.isEmpty()) {
+      return Optional.of("model " + target.model() + " has no price");
+    }
+    if (model.get().classification() && task.taskType() != TaskType.SENTIMENT_ANALYSIS) {
+      return Optional.of("model " + target.model() + " only classifies sentiment");
+    }
+    if (quotas.exhausted(target.provider())) {
+      return Optional.of("daily quota used up");
+    }
+    if (deadline.passed()) {
+      return Optional.of("not tried, step deadline reached");
+    }
+    return Optional.empty();
+  }
+
+  private Answer ask(RouteTarget target, AiTask task, Deadline deadline, CallRecorder.Tally tally) {
+    ProviderClient client = clients.client(target.provider()).orElseThrow();
+    boolean classifier =
+        prices.model(target.provider(), target.model()).map(Model::classification).orElse(false);
+    Callable<Answer> attempt =
+        classifier
+            ? () -> Answer.classify(client, target.model(), task.prompt())
+            : () -> Answer.chat(client, target.model(), task);
+    return guards.call(target.provider(), deadline, attempt, tally.observer(target));
+  }
+}

@@ -1,0 +1,77 @@
+package io.agentic.airouter.router;
+
+import io.agentic.airouter.AiRouterProperties.Model;
+import io.agentic.airouter.cache.AnswerCache;
+import io.agentic.airouter.cache.CacheKey;
+import io.agentic.airouter.cache.CachedAnswer;
+import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.provider.ChatMessage;
+import io.agentic.airouter.provider.TokenUsage;
+import io.agentic.airouter.routing.RouteTarget;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deterministic tasks (temperature 0) and the answer cache: the key holds exactly what the provider
+ * would be sent, so a cached answer is the one the provider gave to that very request.
+ */
+final class RouterCache {
+
+  private final AnswerCache cache;
+  private final PriceTable prices;
+
+  RouterCache(AnswerCache cache, PriceTable prices) {
+    this.cache = cache;
+    this.prices = prices;
+  }
+
+  /** The first target of the route with a cached answer, marked cached and free. */
+  Optional<AiOutput> lookup(AiTask task, CallContext context, List<RouteTarget> route) {
+    if (!task.deterministic() || !cache.enabled()) {
+      return Optional.empty();
+    }
+    for (RouteTarget target : route) {
+      Optional<CachedAnswer> hit = cache.get(key(target, task, context));
+      if (hit.isPresent()) {
+        return Optional.of(
+            new AiOutput(
+                hit.get().text(),
+                hit.get().json() == null ? null : JsonAnswers.parse(hit.get().json()).orElse(null),
+                target.provider(),
+                target.model(),
+                List.of(),
+                true,
+                TokenUsage.NONE,
+                0.0,
+                0));
+      }
+    }
+    return Optional.empty();
+  }
+
+  void store(RouteTarget target, AiTask task, CallContext context, Answer answer) {
+    if (task.deterministic()) {
+      cache.put(
+          key(target, task, context),
+          new CachedAnswer(
+              answer.text(), answer.json() == null ? null : JsonAnswers.write(answer.json())));
+    }
+  }
+
+  private CacheKey key(RouteTarget target, AiTask task, CallContext context) {
+    boolean classifier =
+        prices.model(target.provider(), target.model()).map(Model::classification).orElse(false);
+    List<ChatMessage> messages =
+        classifier ? List.of(ChatMessage.user(task.prompt())) : Prompts.messages(task);
+    return new CacheKey(
+        CacheKey.VERSION,
+        context.userId(),
+        target.provider(),
+        target.model(),
+        task.taskType().wireName(),
+        messages,
+        task.temperature(),
+        task.maxTokens(),
+        task.responseFormat());
+  }
+}

@@ -1,0 +1,112 @@
+package io.agentic.airouter.router;
+
+import io.agentic.airouter.AiRouterProperties;
+import io.agentic.airouter.cache.AnswerCache;
+import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.provider.ProviderClients;
+import io.agentic.airouter.quota.ProviderQuotas;
+import io.agentic.airouter.quota.UserBudgets;
+import io.agentic.airouter.resilience.Deadline;
+import io.agentic.airouter.resilience.ProviderGuards;
+import io.agentic.airouter.resilience.ProviderHealth;
+import io.agentic.airouter.routing.RouteTarget;
+import io.agentic.airouter.routing.RoutingTable;
+import io.agentic.airouter.routing.TaskType;
+import io.agentic.contracts.ai.AiCallRecorded;
+import io.agentic.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The router assembled by hand against fake providers and the real Redis. */
+final class RouterFixture implements AutoCloseable {
+
+  private static StringRedisTemplate redis;
+
+  final AiRouterProperties properties;
+  final Clock clock;
+  final ProviderGuards guards;
+  final ProviderHealth health;
+  final ProviderQuotas quotas;
+  final List<AiCallRecorded> usage = new CopyOnWriteArrayList<>();
+  final AiRouter router;
+
+  RouterFixture(AiRouterProperties properties) {
+    this(properties, Clock.systemUTC());
+  }
+
+  RouterFixture(AiRouterProperties properties, Clock clock) {
+    this.properties = properties;
+    this.clock = clock;
+    this.guards = new ProviderGuards(properties, clock);
+    this.health = new ProviderHealth(20);
+    this.quotas = new ProviderQuotas(redis(), properties, clock);
+    PriceTable prices = new PriceTable(properties);
+    Map<TaskType, List<RouteTarget>> routes = new EnumMap<>(TaskType.class);
+    properties.routes().forEach((k, v) -> routes.put(TaskType.fromWire(k).orElseThrow(), v));
+    RoutingTable table = new RoutingTable(routes);
+    this.router =
+        new AiRouter(
+            new ProviderClients(properties, clock),
+            guards,
+            health,
+            quotas,
+            new UserBudgets(redis(), properties, clock),
+            new AnswerCache(redis(), properties),
+            prices,
+            () -> table,
+            usage::add,
+            clock);
+  }
+
+  static synchronized StringRedisTemplate redis() {
+    if (redis == null) {
+      URI url = URI.create(TestInfrastructure.redisUrl());
+      LettuceConnectionFactory factory =
+          new LettuceConnectionFactory(
+              new RedisStandaloneConfiguration(url.getHost(), url.getPort()));
+      factory.afterPropertiesSet();
+      factory.start();
+      redis = new StringRedisTemplate(factory);
+    }
+    return redis;
+  }
+
+  AiOutcome answer(Map<String, Object> input) {
+    return answer(input, "user-" + UUID.randomUUID(), Duration.ofSeconds(10));
+  }
+
+  AiOutcome answer(Map<String, Object> input, String userId, Duration timeout) {
+    return router.answer(
+        AiTaskParser.parse(input),
+        new CallContext("step-" + UUID.randomUUID(), "exec-" + UUID.randomUUID(), userId),
+        Deadline.after(timeout, clock));
+  }
+
+  static AiOutput output(AiOutcome outcome) {
+    if (outcome instanceof AiOutcome.Answered answered) {
+      return answered.output();
+    }
+    throw new AssertionError("expected an answer, got " + outcome);
+  }
+
+  static AiOutcome.Failed failure(AiOutcome outcome) {
+    if (outcome instanceof AiOutcome.Failed failed) {
+      return failed;
+    }
+    throw new AssertionError("expected a failure, got " + outcome);
+  }
+
+  @Override
+  public void close() {
+    guards.close();
+  }
+}
