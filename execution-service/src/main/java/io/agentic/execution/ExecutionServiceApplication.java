@@ -3,9 +3,13 @@ package io.agentic.execution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Executions: the orchestrator, step workers, durable timers, history and live events. */
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(ExecutionProperties.class)
 public class ExecutionServiceApplication {
 
   /** The service's name, and the name of its configuration file ({@code execution-service.yml}). */

@@ -1,0 +1,101 @@
+package io.agentic.execution.dispatch;
+
+import io.agentic.contracts.Topics;
+import io.agentic.execution.engine.Decision;
+import io.agentic.execution.engine.Effect;
+import io.agentic.execution.engine.Engine;
+import io.agentic.execution.engine.Input;
+import io.agentic.execution.store.ExecutionStore;
+import io.agentic.execution.store.OutboxEntry;
+import io.agentic.execution.store.StoredExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one input to one execution: decide, store the new state and its outbox in one guarded
+ * update, then carry out the outbox. Called by the orchestrator, the owner of the execution's
+ * partition, so version conflicts only happen around a rebalance; they are resolved by deciding
+ * again on the fresh state.
+ */
+@Component
+class Transitions {
+
+  private static final Logger log = LoggerFactory.getLogger(Transitions.class);
+  private static final int ATTEMPTS = 5;
+
+  private final Engine engine;
+  private final ExecutionStore executions;
+  private final OutboxPublisher publisher;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Transitions(
+      Engine engine,
+      ExecutionStore executions,
+      OutboxPublisher publisher,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.engine = engine;
+    this.executions = executions;
+    this.publisher = publisher;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  void apply(String executionId, Input input) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<StoredExecution> found = executions.find(executionId);
+      if (found.isEmpty()) {
+        log.warn(
+            "Ignoring {} for unknown execution {}", input.getClass().getSimpleName(), executionId);
+        return;
+      }
+      StoredExecution stored = found.get();
+      Instant now = clock.instant();
+      Decision decision = engine.decide(stored.state(), input, now);
+      if (!decision.changed()) {
+        return;
+      }
+      List<OutboxEntry> added = outbox(stored, decision.effects(), now);
+      if (executions.commit(executionId, stored.version(), decision.state(), added)) {
+        List<OutboxEntry> pending = new ArrayList<>(stored.outbox());
+        pending.addAll(added);
+        publisher.flush(executionId, pending);
+        decision.effects().stream()
+            .filter(Effect.Finish.class::isInstance)
+            .map(Effect.Finish.class::cast)
+            .forEach(f -> events.publishEvent(new ExecutionFinished(executionId, f.status())));
+        return;
+      }
+      log.info("Execution {} changed concurrently; deciding again", executionId);
+    }
+    throw new IllegalStateException(
+        "Execution " + executionId + " kept changing concurrently; giving up on this input");
+  }
+
+  private static List<OutboxEntry> outbox(
+      StoredExecution stored, List<Effect> effects, Instant now) {
+    String id = stored.id();
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (Effect effect : effects) {
+      switch (effect) {
+        case Effect.DispatchStep d ->
+            entries.add(OutboxEntry.message(d.topic(), id, d.step(), now));
+        case Effect.Emit e ->
+            entries.add(OutboxEntry.message(Topics.EXECUTION_EVENTS, id, e.event(), now));
+        case Effect.ScheduleTimer t ->
+            entries.add(OutboxEntry.timer(id, stored.partition(), t, now));
+        case Effect.CancelTimer c -> entries.add(OutboxEntry.untimer(id, c.timerId(), now));
+        case Effect.Finish f -> {}
+      }
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,29 @@
+package io.agentic.execution.engine;
+
+import io.agentic.contracts.execution.ExecuteStep;
+import io.agentic.contracts.execution.ExecutionProgressed;
+import java.time.Instant;
+
+/** What a decision asks the world to do, in order, once its new state is stored. */
+public sealed interface Effect {
+
+  /** Send a step to the workers of its node type. */
+  record DispatchStep(String topic, ExecuteStep step) implements Effect {}
+
+  /**
+   * Fire {@code timerId} at {@code dueAt} (as a {@code FireTimer} command).
+   *
+   * @param kind {@code delay}, {@code backoff} or {@code timeout}
+   */
+  record ScheduleTimer(String timerId, String kind, String nodeId, int attempt, Instant dueAt)
+      implements Effect {}
+
+  /** A scheduled timer is no longer needed; firing it anyway would be ignored. */
+  record CancelTimer(String timerId) implements Effect {}
+
+  /** Append an event to the execution's event log. */
+  record Emit(ExecutionProgressed event) implements Effect {}
+
+  /** The execution reached a terminal status. */
+  record Finish(ExecutionStatus status) implements Effect {}
+}

@@ -1,0 +1,92 @@
+package io.agentic.execution.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentic.execution.engine.ExecutionError;
+import io.agentic.execution.engine.ExecutionState;
+import io.agentic.execution.engine.LogEntry;
+import io.agentic.execution.engine.Metrics;
+import io.agentic.execution.engine.NodeError;
+import io.agentic.execution.redaction.Redaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** API.md's {@code execution}, credentials redacted. */
+record ExecutionView(
+    String id,
+    String workflowId,
+    int workflowVersion,
+    String userId,
+    String status,
+    Instant startTime,
+    Instant endTime,
+    Long duration,
+    Map<String, Object> inputs,
+    Map<String, Object> outputs,
+    Map<String, NodeResult> nodeResults,
+    List<LogEntry> logs,
+    Metrics metrics,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ExecutionError error) {
+
+  record NodeResult(
+      String status,
+      Object output,
+      NodeError error,
+      int attempts,
+      Instant startedAt,
+      Instant finishedAt,
+      Long durationMs) {}
+
+  static ExecutionView of(ExecutionState s) {
+    Map<String, NodeResult> nodes = new LinkedHashMap<>();
+    s.nodeResults()
+        .forEach(
+            (id, n) ->
+                nodes.put(
+                    id,
+                    new NodeResult(
+                        n.status().wire(),
+                        Redaction.json(n.output()),
+                        n.error(),
+                        n.attempts(),
+                        n.startedAt(),
+                        n.finishedAt(),
+                        n.durationMs())));
+    return new ExecutionView(
+        s.id(),
+        s.workflowId(),
+        s.workflowVersion(),
+        s.userId(),
+        s.status().wire(),
+        s.startTime(),
+        s.endTime(),
+        s.durationMs(),
+        Redaction.jsonMap(s.inputs()),
+        Redaction.jsonMap(s.outputs()),
+        nodes,
+        logs(s),
+        s.metrics(),
+        s.error());
+  }
+
+  private static List<LogEntry> logs(ExecutionState s) {
+    if (s.droppedLogs() == 0) {
+      return s.logs();
+    }
+    List<LogEntry> logs = new ArrayList<>(s.logs());
+    Instant last = logs.isEmpty() ? s.startTime() : logs.getLast().timestamp();
+    logs.add(new LogEntry(null, last, "warn", s.droppedLogs() + " more log entries were dropped"));
+    return logs;
+  }
+
+  static Map<String, Object> page(List<ExecutionView> items, int page, int size, long total) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("page", page);
+    body.put("size", size);
+    body.put("total", total);
+    return body;
+  }
+}

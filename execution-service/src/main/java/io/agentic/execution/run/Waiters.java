@@ -1,0 +1,127 @@
+package io.agentic.execution.run;
+
+import io.agentic.contracts.Topics;
+import io.agentic.contracts.execution.ExecutionProgressed;
+import io.agentic.execution.ExecutionProperties;
+import io.agentic.execution.dispatch.ExecutionFinished;
+import io.agentic.platform.problem.ApiException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests waiting for executions to end. Woken in this JVM when its orchestrator ends an
+ * execution, and by terminal events on {@code execution.events.v1} (read by every instance in a
+ * group of its own, from the latest offset) when another instance's orchestrator did.
+ */
+@Component
+class Waiters {
+
+  private final Map<String, Set<CompletableFuture<Void>>> byExecution = new ConcurrentHashMap<>();
+  private final Map<String, Integer> byUser = new ConcurrentHashMap<>();
+  private final ExecutionProperties properties;
+  private final String groupId = "execution-waiters-" + UUID.randomUUID();
+
+  Waiters(ExecutionProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The consumer group of this instance's event listener, used by its {@code @KafkaListener}. */
+  public String getGroupId() {
+    return groupId;
+  }
+
+  /** One waiting request. Register before asking for the change, then {@link #await}. */
+  final class Waiter implements AutoCloseable {
+    private final String executionId;
+    private final String userId;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    private Waiter(String executionId, String userId) {
+      this.executionId = executionId;
+      this.userId = userId;
+    }
+
+    /** Waits at most {@code millis}; true if woken by the end of the execution. */
+    boolean await(long millis) throws InterruptedException {
+      try {
+        done.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        return false;
+      } catch (ExecutionException e) {
+        return true;
+      }
+    }
+
+    @Override
+    public void close() {
+      byExecution.computeIfPresent(
+          executionId,
+          (k, set) -> {
+            set.remove(done);
+            return set.isEmpty() ? null : set;
+          });
+      byUser.computeIfPresent(userId, (k, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /**
+   * @throws ApiException 429 when the user already has the most waiting requests allowed
+   */
+  Waiter register(String executionId, String userId) {
+    int max = properties.maxWaitingPerUser();
+    boolean[] admitted = new boolean[1];
+    byUser.compute(
+        userId,
+        (k, n) -> {
+          int current = n == null ? 0 : n;
+          admitted[0] = current < max;
+          return admitted[0] ? current + 1 : n;
+        });
+    if (!admitted[0]) {
+      throw ApiException.tooManyRequests(
+          "TOO_MANY_WAITING", "At most " + max + " waiting requests per user", 1);
+    }
+    Waiter waiter = new Waiter(executionId, userId);
+    byExecution.compute(
+        executionId,
+        (k, set) -> {
+          Set<CompletableFuture<Void>> waiting = set == null ? ConcurrentHashMap.newKeySet() : set;
+          waiting.add(waiter.done);
+          return waiting;
+        });
+    return waiter;
+  }
+
+  void wake(String executionId) {
+    Set<CompletableFuture<Void>> set = byExecution.get(executionId);
+    if (set != null) {
+      set.forEach(f -> f.complete(null));
+    }
+  }
+
+  @EventListener
+  void on(ExecutionFinished finished) {
+    wake(finished.executionId());
+  }
+
+  @KafkaListener(
+      id = "execution-waiters",
+      topics = Topics.EXECUTION_EVENTS,
+      groupId = "#{__listener.groupId}",
+      properties = "auto.offset.reset=latest")
+  void on(ExecutionProgressed event) {
+    if (event.isTerminal()) {
+      wake(event.executionId());
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.agentic.execution.support;
+
+import io.agentic.contracts.execution.ExecuteStep;
+import io.agentic.contracts.execution.StepError;
+import io.agentic.contracts.execution.StepFinished;
+import io.agentic.contracts.workflow.NodeType;
+import io.agentic.execution.nodes.NodeStep;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the real HTTP_REQUEST step: no network, an answer scripted by the URL. A URL
+ * containing a token listed in {@link #failing} fails (retryable); one containing {@code /broken}
+ * fails for good; one containing {@code /flaky-once} fails its first attempt (retryable); any other
+ * succeeds with {@code {status: 200, headers, body: {method, url, echo}}}. Counts runs per step id,
+ * to show a redelivered step does not run twice.
+ */
+public class ScriptedHttpStep implements NodeStep {
+
+  public final Set<String> failing = ConcurrentHashMap.newKeySet();
+  public final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+  @Override
+  public NodeType type() {
+    return NodeType.HTTP_REQUEST;
+  }
+
+  @Override
+  public StepFinished execute(ExecuteStep step) {
+    runs.computeIfAbsent(step.stepId(), k -> new AtomicInteger()).incrementAndGet();
+    Instant started = Instant.now();
+    String url = String.valueOf(step.input().get("url"));
+    boolean broken = url.contains("/broken");
+    boolean firstAttemptFails = url.contains("/flaky-once") && step.attempt() == 1;
+    if (broken || firstAttemptFails || failing.stream().anyMatch(url::contains)) {
+      return new StepFinished(
+          step.stepId(),
+          step.executionId(),
+          step.nodeId(),
+          step.attempt(),
+          false,
+          null,
+          new StepError("HTTP_STATUS", "The server answered 503", !broken),
+          null,
+          started,
+          Instant.now());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("method", step.input().get("method"));
+    body.put("url", url);
+    body.put("echo", step.input().get("body"));
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("status", 200);
+    output.put("headers", Map.of("Content-Type", "application/json", "Set-Cookie", "session=abc"));
+    output.put("body", body);
+    return new StepFinished(
+        step.stepId(),
+        step.executionId(),
+        step.nodeId(),
+        step.attempt(),
+        true,
+        output,
+        null,
+        null,
+        started,
+        Instant.now());
+  }
+
+  public int runsOf(String stepId) {
+    AtomicInteger n = runs.get(stepId);
+    return n == null ? 0 : n.get();
+  }
+}

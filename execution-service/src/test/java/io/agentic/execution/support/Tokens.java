@@ -1,0 +1,65 @@
+package io.agentic.execution.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Mints ES256 access tokens shaped like auth-service's, signed with a key made per test JVM. */
+public final class Tokens {
+
+  private static final ECKey KEY = generate();
+
+  private Tokens() {}
+
+  /** The public half, as auth-service's JWKS would publish it. */
+  public static JWKSet publicJwks() {
+    return new JWKSet(KEY.toPublicJWK());
+  }
+
+  public static String bearer(String userId, String role) {
+    return "Bearer " + token(userId, role);
+  }
+
+  public static String token(String userId, String role) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("agentic")
+            .audience(List.of("agentic-api"))
+            .subject(userId)
+            .claim("username", "user-" + userId)
+            .claim("role", role)
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(900)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new ECDSASigner(KEY));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  private static ECKey generate() {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID("test-key").generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
