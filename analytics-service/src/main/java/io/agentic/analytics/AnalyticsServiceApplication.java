@@ -1,8 +1,10 @@
 package io.agentic.analytics;
 
+import java.time.Clock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
 
 /** Dashboard figures computed by Kafka Streams from the suite's event streams. */
 @SpringBootApplication
@@ -19,6 +21,12 @@ public class AnalyticsServiceApplication {
     return new SpringApplicationBuilder(AnalyticsServiceApplication.class)
         .properties("spring.config.name=" + NAME, "spring.application.name=" + NAME)
         .web(WebApplicationType.SERVLET);
+  }
+
+  /** "Today" and "the last minutes" are UTC, whatever the machine's zone. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   public static void main(String[] args) {

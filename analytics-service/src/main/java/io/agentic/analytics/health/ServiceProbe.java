@@ -1,0 +1,77 @@
+package io.agentic.analytics.health;
+
+import io.agentic.platform.kafka.ContractJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Asks one service's {@code /actuator/health}, as an operator's probe would: an answer with a
+ * {@code status} counts (actuator answers 503 for {@code DOWN}), anything else is {@code DOWN}.
+ */
+final class ServiceProbe {
+
+  /** The service's status and, when it shows details, its components' statuses by name. */
+  record Answer(String status, Map<String, String> components, long latencyMs) {}
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  ServiceProbe(HttpClient client, Duration timeout) {
+    this.client = client;
+    this.timeout = timeout;
+  }
+
+  CompletableFuture<Answer> probe(URI baseUrl) {
+    long started = System.nanoTime();
+    HttpRequest request =
+        HttpRequest.newBuilder(healthOf(baseUrl))
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> read(response.body(), millisSince(started)))
+        .exceptionally(e -> new Answer(HealthReport.DOWN, Map.of(), millisSince(started)));
+  }
+
+  private static Answer read(String body, long latencyMs) {
+    try {
+      JsonNode health = ContractJson.mapper().readTree(body);
+      String status =
+          Optional.ofNullable(health.get("status"))
+              .map(JsonNode::asString)
+              .orElse(HealthReport.DOWN);
+      Map<String, String> components = new java.util.LinkedHashMap<>();
+      JsonNode parts = health.get("components");
+      if (parts != null && parts.isObject()) {
+        for (Map.Entry<String, JsonNode> part : parts.properties()) {
+          JsonNode partStatus = part.getValue().get("status");
+          if (partStatus != null) {
+            components.put(part.getKey(), partStatus.asString());
+          }
+        }
+      }
+      return new Answer(status, components, latencyMs);
+    } catch (RuntimeException e) {
+      return new Answer(HealthReport.DOWN, Map.of(), latencyMs);
+    }
+  }
+
+  private static URI healthOf(URI baseUrl) {
+    String base = baseUrl.toString();
+    return URI.create(
+        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/actuator/health");
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
