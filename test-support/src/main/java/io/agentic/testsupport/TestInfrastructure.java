@@ -75,6 +75,7 @@ public final class TestInfrastructure {
     p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
     p.put("spring.kafka.listener.poll-timeout", "200ms");
     p.put("spring.kafka.producer.properties.linger.ms", "0");
+    p.put("agentic.security.jwks", TestTokens.publicJwks());
     return p;
   }
 }

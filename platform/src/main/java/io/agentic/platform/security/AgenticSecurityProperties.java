@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the {@code iss} every token must carry
  * @param audience the {@code aud} every token must carry
  * @param publicPaths request paths (Ant patterns) served without a token
+ * @param jwks the public keys as an inline JWK set, instead of fetching {@code jwksUri}: for tests,
+ *     and for deployments that distribute keys as configuration
  */
 @ConfigurationProperties("agentic.security")
 public record AgenticSecurityProperties(
     @DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwksUri,
     @DefaultValue("agentic") String issuer,
     @DefaultValue("agentic-api") String audience,
-    @DefaultValue({}) List<String> publicPaths) {}
+    @DefaultValue({}) List<String> publicPaths,
+    String jwks) {}

@@ -1,5 +1,9 @@
 package io.agentic.platform.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.text.ParseException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,11 +47,16 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
 
   @Bean
   @ConditionalOnMissingBean(JwtDecoder.class)
-  JwtDecoder agenticJwtDecoder(AgenticSecurityProperties properties) {
+  JwtDecoder agenticJwtDecoder(AgenticSecurityProperties properties) throws ParseException {
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
-            .jwsAlgorithm(SignatureAlgorithm.ES256)
-            .build();
+        properties.jwks() == null || properties.jwks().isBlank()
+            ? NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build()
+            : NimbusJwtDecoder.withJwkSource(
+                    new ImmutableJWKSet<SecurityContext>(JWKSet.parse(properties.jwks())))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
     decoder.setJwtValidator(AccessTokenValidators.of(properties));
     return decoder;
   }
