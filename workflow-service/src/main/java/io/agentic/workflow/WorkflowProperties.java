@@ -13,10 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param relayInterval how often changes that could not be published are retried
  * @param relayAfter how old an unpublished change must be before the relay takes it over from the
  *     request that made it
+ * @param cacheTtl how long {@code GET /api/workflows/{id}} and its versions stay in Redis; every
+ *     write invalidates the workflow's entry before it answers, so this only bounds memory and the
+ *     damage of an invalidation Redis could not take
  */
 @ConfigurationProperties("agentic.workflow")
 public record WorkflowProperties(
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("10s") Duration publishTimeout,
     @DefaultValue("5s") Duration relayInterval,
-    @DefaultValue("30s") Duration relayAfter) {}
+    @DefaultValue("30s") Duration relayAfter,
+    @DefaultValue("10m") Duration cacheTtl) {}

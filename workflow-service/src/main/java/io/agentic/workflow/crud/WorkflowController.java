@@ -3,6 +3,8 @@ package io.agentic.workflow.crud;
 import io.agentic.platform.security.CurrentUser;
 import io.agentic.workflow.store.WorkflowDocument;
 import io.agentic.workflow.store.WorkflowStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/workflows}: create, list, read, replace, delete and copy workflows. */
 @RestController
 @RequestMapping("/api/workflows")
+@Tag(name = "Workflows")
 class WorkflowController {
 
   private final WorkflowService workflows;
@@ -30,11 +33,13 @@ class WorkflowController {
   }
 
   @PostMapping({"", "/"})
+  @Operation(summary = "Create a workflow (version 1), owned by the caller")
   ResponseEntity<WorkflowView> create(CurrentUser user, @RequestBody WorkflowRequest request) {
     return created(workflows.create(user, request));
   }
 
   @GetMapping({"", "/"})
+  @Operation(summary = "List the workflows the caller may see, newest change first")
   PageView<WorkflowView> list(
       CurrentUser user,
       @RequestParam(required = false) String tag,
@@ -49,11 +54,13 @@ class WorkflowController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read a workflow (ETag = its version; If-None-Match answers 304)")
   ResponseEntity<WorkflowView> get(CurrentUser user, @PathVariable String id) {
     return current(workflows.readable(user, id));
   }
 
   @PutMapping("/{id}")
+  @Operation(summary = "Replace a workflow's content as a new version (If-Match optional)")
   ResponseEntity<WorkflowView> replace(
       CurrentUser user,
       @PathVariable String id,
@@ -63,12 +70,14 @@ class WorkflowController {
   }
 
   @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a workflow and its versions (owners and admins)")
   ResponseEntity<Void> delete(CurrentUser user, @PathVariable String id) {
     workflows.delete(user, id);
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/duplicate")
+  @Operation(summary = "Copy a workflow into a new private workflow owned by the caller")
   ResponseEntity<WorkflowView> duplicate(CurrentUser user, @PathVariable String id) {
     return created(workflows.duplicate(user, id));
   }

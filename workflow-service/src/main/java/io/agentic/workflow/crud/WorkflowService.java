@@ -3,6 +3,7 @@ package io.agentic.workflow.crud;
 import io.agentic.platform.problem.ApiException;
 import io.agentic.platform.problem.FieldProblem;
 import io.agentic.platform.security.CurrentUser;
+import io.agentic.workflow.cache.WorkflowCache;
 import io.agentic.workflow.graph.GraphValidator;
 import io.agentic.workflow.graph.Violation;
 import io.agentic.workflow.publish.WorkflowAnnouncer;
@@ -14,6 +15,7 @@ import io.agentic.workflow.store.WorkflowVersionDocument;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creating, reading, changing and deleting workflows, with the access rules of the API. A change is
- * stored first and then published (see {@link WorkflowAnnouncer}); the answer waits for both.
+ * stored first and then published (see {@link WorkflowAnnouncer}); the answer waits for both. Reads
+ * go through the Redis {@link WorkflowCache}; changes read MongoDB and invalidate the cache right
+ * after they are stored, before anything else can answer.
  */
 @Service
 public class WorkflowService {
@@ -34,15 +38,22 @@ public class WorkflowService {
   private final WorkflowStore store;
   private final GraphValidator validator;
   private final WorkflowAnnouncer announcer;
+  private final WorkflowCache cache;
   private final Clock clock = Clock.systemUTC();
 
-  WorkflowService(WorkflowStore store, GraphValidator validator, WorkflowAnnouncer announcer) {
+  WorkflowService(
+      WorkflowStore store,
+      GraphValidator validator,
+      WorkflowAnnouncer announcer,
+      WorkflowCache cache) {
     this.store = store;
     this.validator = validator;
     this.announcer = announcer;
+    this.cache = cache;
   }
 
-  WorkflowDocument create(CurrentUser user, WorkflowRequest request) {
+  /** Validates and stores a new workflow owned by the caller, at version 1, and publishes it. */
+  public WorkflowDocument create(CurrentUser user, WorkflowRequest request) {
     if (!WorkflowAccess.canCreate(user)) {
       throw ApiException.forbidden("Users with role viewer cannot create workflows");
     }
@@ -58,10 +69,27 @@ public class WorkflowService {
             Boolean.TRUE.equals(request.isPublic())));
   }
 
-  /** The workflow if the caller may read it; 404 alike for absent and invisible ones. */
+  /**
+   * The workflow if the caller may read it; 404 alike for absent and invisible ones. Served from
+   * the cache when it holds the workflow; access is checked on what was read, wherever from.
+   */
   public WorkflowDocument readable(CurrentUser user, String id) {
-    return store
-        .find(id)
+    return visible(user, id, cache.workflow(id, () -> store.find(id)));
+  }
+
+  /** {@link #readable} straight from MongoDB: what a change must start from. */
+  public WorkflowDocument readableForChange(CurrentUser user, String id) {
+    return visible(user, id, store.find(id));
+  }
+
+  /** A saved version of a workflow the caller may read (cached: versions never change). */
+  public Optional<WorkflowVersionDocument> version(String id, int version) {
+    return cache.version(id, version, () -> store.findVersion(id, version));
+  }
+
+  private static WorkflowDocument visible(
+      CurrentUser user, String id, Optional<WorkflowDocument> found) {
+    return found
         .filter(w -> WorkflowAccess.canRead(w, user))
         .orElseThrow(() -> ApiException.notFound("Workflow " + id));
   }
@@ -80,7 +108,7 @@ public class WorkflowService {
 
   WorkflowDocument update(CurrentUser user, String id, WorkflowRequest request, String ifMatch) {
     for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-      WorkflowDocument current = readable(user, id);
+      WorkflowDocument current = readableForChange(user, id);
       if (!WorkflowAccess.canEdit(current, user)) {
         throw ApiException.forbidden("Only the workflow's owners and editors may change it");
       }
@@ -109,6 +137,7 @@ public class WorkflowService {
       var now = WorkflowStore.now(clock);
       String token = UUID.randomUUID().toString();
       if (store.saveContent(id, current.version(), content, user.id(), now, token)) {
+        cache.invalidate(id);
         WorkflowDocument saved = current.withContent(content, user.id(), now, token);
         store.insertVersion(WorkflowVersionDocument.of(saved));
         announcer.announce(id, token);
@@ -125,7 +154,7 @@ public class WorkflowService {
   }
 
   void delete(CurrentUser user, String id) {
-    WorkflowDocument current = readable(user, id);
+    WorkflowDocument current = readableForChange(user, id);
     if (!WorkflowAccess.canManage(current, user)) {
       throw ApiException.forbidden("Only the workflow's owners may delete it");
     }
@@ -133,6 +162,7 @@ public class WorkflowService {
     if (!store.markDeleted(id, WorkflowStore.now(clock), token)) {
       throw ApiException.notFound("Workflow " + id);
     }
+    cache.invalidate(id);
     announcer.announce(id, token);
     announcer.changed(id, "deleted", current.version(), user.id());
   }
@@ -172,12 +202,19 @@ public class WorkflowService {
     if (request.status() != null && !STATUSES.contains(request.status())) {
       violations.add(new Violation("status", "status must be active or archived", false));
     }
-    if (violations.isEmpty()) {
-      return;
+    if (!violations.isEmpty()) {
+      throw rejection(violations);
     }
+  }
+
+  /**
+   * The 400 for a workflow that may not be saved, listing every violation: {@code
+   * EXPRESSION_INVALID} when only expressions are wrong, else {@code GRAPH_INVALID}.
+   */
+  public static ApiException rejection(List<Violation> violations) {
     boolean onlyExpressions = GraphValidator.onlyExpressionProblems(violations);
     List<FieldProblem> errors = violations.stream().map(Violation::toFieldProblem).toList();
-    throw onlyExpressions
+    return onlyExpressions
         ? ApiException.invalid(
             "EXPRESSION_INVALID", "The workflow holds expressions that do not compile", errors)
         : ApiException.invalid(

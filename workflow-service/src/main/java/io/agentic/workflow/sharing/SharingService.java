@@ -3,7 +3,9 @@ package io.agentic.workflow.sharing;
 import io.agentic.platform.problem.ApiException;
 import io.agentic.platform.problem.FieldProblem;
 import io.agentic.platform.security.CurrentUser;
+import io.agentic.workflow.cache.WorkflowCache;
 import io.agentic.workflow.crud.WorkflowService;
+import io.agentic.workflow.publish.AuditTrail;
 import io.agentic.workflow.publish.WorkflowAnnouncer;
 import io.agentic.workflow.store.Permissions;
 import io.agentic.workflow.store.WorkflowAccess;
@@ -27,16 +29,25 @@ class SharingService {
   private final WorkflowService workflows;
   private final WorkflowStore store;
   private final WorkflowAnnouncer announcer;
+  private final WorkflowCache cache;
+  private final AuditTrail audit;
   private final Clock clock = Clock.systemUTC();
 
-  SharingService(WorkflowService workflows, WorkflowStore store, WorkflowAnnouncer announcer) {
+  SharingService(
+      WorkflowService workflows,
+      WorkflowStore store,
+      WorkflowAnnouncer announcer,
+      WorkflowCache cache,
+      AuditTrail audit) {
     this.workflows = workflows;
     this.store = store;
     this.announcer = announcer;
+    this.cache = cache;
+    this.audit = audit;
   }
 
-  WorkflowDocument share(CurrentUser user, String id, PermissionsRequest request) {
-    WorkflowDocument current = workflows.readable(user, id);
+  WorkflowDocument share(CurrentUser user, String id, PermissionsRequest request, String clientIp) {
+    WorkflowDocument current = workflows.readableForChange(user, id);
     if (!WorkflowAccess.canManage(current, user)) {
       throw ApiException.forbidden("Only the workflow's owners may share it");
     }
@@ -60,6 +71,9 @@ class SharingService {
     if (!store.savePermissions(id, permissions, isPublic, now, token)) {
       throw ApiException.notFound("Workflow " + id);
     }
+    cache.invalidate(id);
+    audit.workflowShared(
+        user.id(), id, clientIp, SharingChange.describe(current, permissions, isPublic));
     announcer.announce(id, token);
     announcer.changed(id, "shared", current.version(), user.id());
     return current.withAccess(permissions, isPublic, now, token);

@@ -8,6 +8,8 @@ import io.agentic.workflow.crud.WorkflowView;
 import io.agentic.workflow.store.WorkflowDocument;
 import io.agentic.workflow.store.WorkflowStore;
 import io.agentic.workflow.store.WorkflowVersionDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/workflows/{id}/versions")
+@Tag(name = "Workflows")
 class VersionsController {
 
   private final WorkflowService workflows;
@@ -32,6 +35,7 @@ class VersionsController {
   }
 
   @GetMapping({"", "/"})
+  @Operation(summary = "List a workflow's saved versions, newest first")
   PageView<VersionSummary> list(
       CurrentUser user,
       @PathVariable String id,
@@ -45,12 +49,13 @@ class VersionsController {
   }
 
   @GetMapping("/{version}")
+  @Operation(summary = "Read a workflow as it was saved at one version")
   ResponseEntity<WorkflowView> get(
       CurrentUser user, @PathVariable String id, @PathVariable int version) {
     WorkflowDocument current = workflows.readable(user, id);
     WorkflowVersionDocument saved =
-        store
-            .findVersion(id, version)
+        workflows
+            .version(id, version)
             // A save interrupted between its two writes left its version only in the workflow.
             .or(
                 () ->
