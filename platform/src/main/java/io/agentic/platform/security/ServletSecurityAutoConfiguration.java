@@ -107,7 +107,7 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnMissingBean
-    TokenDenyList tokenDenyList(ObjectProvider<StringRedisTemplate> redis) {
+    TokenDenyList agenticTokenDenyList(ObjectProvider<StringRedisTemplate> redis) {
       return new TokenDenyList(redis);
     }
   }
