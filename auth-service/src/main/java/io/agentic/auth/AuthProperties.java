@@ -16,6 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     this email
  * @param hashConcurrency how many password hashes may run at once (each takes 19 MiB and a core)
  * @param hashWait how long a request waits for a free hashing slot before answering 503
+ * @param apiKeyPepper the HMAC key API-key secrets are hashed with; empty: a random pepper kept in
+ *     {@code api-key-pepper} next to the signing key file, or in memory when that is unset too
+ *     (tests), so that keys do not survive a restart
+ * @param gatewaySecret the value the gateway sends in {@code X-Gateway-Secret} to exchange API
+ *     keys; empty: a random one for this process only, which no gateway knows
+ * @param apiKeyTokenTtl lifetime of an access token exchanged for an API key, at most 5 minutes
  */
 @ConfigurationProperties("agentic.auth")
 public record AuthProperties(
@@ -25,9 +31,13 @@ public record AuthProperties(
     @DefaultValue("") String adminEmail,
     @DefaultValue("") String adminPassword,
     @DefaultValue("4") int hashConcurrency,
-    @DefaultValue("2s") Duration hashWait) {
+    @DefaultValue("2s") Duration hashWait,
+    @DefaultValue("") String apiKeyPepper,
+    @DefaultValue("") String gatewaySecret,
+    @DefaultValue("5m") Duration apiKeyTokenTtl) {
 
   static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+  static final Duration MAX_API_KEY_TOKEN_TTL = Duration.ofMinutes(5);
 
   public AuthProperties {
     if (accessTokenTtl.isNegative()
@@ -38,6 +48,12 @@ public record AuthProperties(
     }
     if (refreshTokenTtl.isNegative() || refreshTokenTtl.isZero()) {
       throw new IllegalArgumentException("agentic.auth.refresh-token-ttl must be positive");
+    }
+    if (apiKeyTokenTtl.isNegative()
+        || apiKeyTokenTtl.isZero()
+        || apiKeyTokenTtl.compareTo(MAX_API_KEY_TOKEN_TTL) > 0) {
+      throw new IllegalArgumentException(
+          "agentic.auth.api-key-token-ttl must be between 1s and 5m, was " + apiKeyTokenTtl);
     }
     if (hashConcurrency < 1) {
       throw new IllegalArgumentException("agentic.auth.hash-concurrency must be at least 1");

@@ -72,8 +72,18 @@ public final class AuthApi {
     return send(HttpMethod.PUT, path, body, bearer);
   }
 
+  public Response delete(String path, String bearer) {
+    return send(HttpMethod.DELETE, path, null, bearer);
+  }
+
   public Response send(HttpMethod method, String path, String body, String bearer) {
+    return send(method, path, body, bearer, new HttpHeaders());
+  }
+
+  public Response send(
+      HttpMethod method, String path, String body, String bearer, HttpHeaders headers) {
     RestClient.RequestBodySpec request = client.method(method).uri(path);
+    request.headers(h -> h.addAll(headers));
     if (bearer != null) {
       request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
     }
@@ -100,6 +110,26 @@ public final class AuthApi {
 
   public Response refresh(String refreshToken) {
     return post("/api/auth/refresh", json(Map.of("refreshToken", refreshToken)));
+  }
+
+  /** Creates an API key for {@code bearer}'s user; {@code scopes} null leaves them out. */
+  public Response createKey(String bearer, String name, java.util.List<String> scopes) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", name);
+    if (scopes != null) {
+      body.put("scopes", scopes);
+    }
+    return post("/api/auth/api-keys", json(body), bearer);
+  }
+
+  /** What the gateway does with an API key. */
+  public Response exchange(String key, String gatewaySecret) {
+    HttpHeaders headers = new HttpHeaders();
+    if (gatewaySecret != null) {
+      headers.set("X-Gateway-Secret", gatewaySecret);
+    }
+    return send(
+        HttpMethod.POST, "/api/auth/api-keys/exchange", json(Map.of("key", key)), null, headers);
   }
 
   public Response me(String bearer) {

@@ -24,6 +24,16 @@ class AuthPropertiesTest {
   }
 
   @Test
+  void acceptsApiKeyTokensOfAtMostFiveMinutes() {
+    assertThat(withApiKeyTokenTtl(Duration.ofMinutes(5)).apiKeyTokenTtl()).hasMinutes(5);
+    assertThatThrownBy(() -> withApiKeyTokenTtl(Duration.ofMinutes(6)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("api-key-token-ttl");
+    assertThatThrownBy(() -> withApiKeyTokenTtl(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void needsBothAdminSettingsForAnAdmin() {
     assertThat(withAdmin("a@b.test", "pw").hasAdmin()).isTrue();
     assertThat(withAdmin("a@b.test", "").hasAdmin()).isFalse();
@@ -31,11 +41,44 @@ class AuthPropertiesTest {
   }
 
   private static AuthProperties properties(Duration accessTtl) {
-    return new AuthProperties("", accessTtl, Duration.ofDays(30), "", "", 4, Duration.ofSeconds(2));
+    return new AuthProperties(
+        "",
+        accessTtl,
+        Duration.ofDays(30),
+        "",
+        "",
+        4,
+        Duration.ofSeconds(2),
+        "",
+        "",
+        Duration.ofMinutes(5));
+  }
+
+  private static AuthProperties withApiKeyTokenTtl(Duration ttl) {
+    return new AuthProperties(
+        "",
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        "",
+        "",
+        4,
+        Duration.ofSeconds(2),
+        "",
+        "",
+        ttl);
   }
 
   private static AuthProperties withAdmin(String email, String password) {
     return new AuthProperties(
-        "", Duration.ofMinutes(15), Duration.ofDays(30), email, password, 4, Duration.ofSeconds(2));
+        "",
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        email,
+        password,
+        4,
+        Duration.ofSeconds(2),
+        "",
+        "",
+        Duration.ofMinutes(5));
   }
 }

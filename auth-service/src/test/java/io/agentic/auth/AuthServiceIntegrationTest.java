@@ -19,11 +19,13 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "spring.config.name=auth-service",
       "agentic.auth.admin-email=" + AuthServiceIntegrationTest.ADMIN_EMAIL,
-      "agentic.auth.admin-password=" + AuthServiceIntegrationTest.ADMIN_PASSWORD
+      "agentic.auth.admin-password=" + AuthServiceIntegrationTest.ADMIN_PASSWORD,
+      "agentic.auth.gateway-secret=" + AuthServiceIntegrationTest.GATEWAY_SECRET
     })
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public @interface AuthServiceIntegrationTest {
 
   String ADMIN_EMAIL = "Root.Admin@agentic.test";
   String ADMIN_PASSWORD = "correct-horse-battery";
+  String GATEWAY_SECRET = "test-gateway-secret-0123456789";
 }

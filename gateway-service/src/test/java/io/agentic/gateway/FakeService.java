@@ -30,7 +30,8 @@ public final class FakeService implements AutoCloseable {
       String path,
       String rawQuery,
       Map<String, List<String>> headers,
-      int bodyBytes) {
+      int bodyBytes,
+      String body) {
 
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -52,6 +53,7 @@ public final class FakeService implements AutoCloseable {
   private final Map<String, Received> received = new ConcurrentHashMap<>();
   private final Map<String, Responder> responders = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
   private FakeService(String name) {
     this.name = name;
@@ -82,12 +84,20 @@ public final class FakeService implements AutoCloseable {
     return Optional.ofNullable(received.get(path));
   }
 
+  /** How many requests reached {@code path} (their bodies fully received or not). */
+  public int count(String path) {
+    return counts.getOrDefault(path, new AtomicInteger()).get();
+  }
+
   public int requestCount() {
     return requests.get();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    counts
+        .computeIfAbsent(exchange.getRequestURI().getRawPath(), p -> new AtomicInteger())
+        .incrementAndGet();
     try (exchange) {
       // A body cut off on the way (the gateway's cap) fails here: nothing is recorded.
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -102,7 +112,8 @@ public final class FakeService implements AutoCloseable {
               uri.getRawPath(),
               uri.getRawQuery(),
               headers,
-              body.length);
+              body.length,
+              new String(body, StandardCharsets.UTF_8));
       received.put(uri.getRawPath(), request);
       Optional<Responder> responder =
           responders.entrySet().stream()

@@ -1,6 +1,7 @@
 package io.agentic.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.agentic.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway on a random port in front of five fake services (one per route), with auth-service's
- * fake publishing the JWKS the test tokens are signed for. One Spring context for every test class
- * that extends this.
+ * fake publishing the JWKS the test tokens are signed for and exchanging the keys of {@link
+ * FakeKeys}, and the real Redis of the tests. One Spring context for every test class that extends
+ * this (and one more per set of extra properties).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,12 +47,23 @@ public abstract class GatewayIntegrationTest {
     AUTH.on(
         "/.well-known/jwks.json",
         (exchange, received) -> FakeService.json(exchange, 200, Tokens.jwks()));
+    AUTH.on(FakeKeys.PATH, FakeKeys::respond);
+    AUTH.on("/api/auth/login", FakeLogins::respond);
     EXECUTION.on("/api/executions/stream-", GatewayIntegrationTest::streamEvents);
     ANALYTICS.on("/api/dashboard/large", GatewayIntegrationTest::largeJson);
   }
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
+    servicesAt(registry);
+    registry.add("spring.data.redis.url", TestInfrastructure::redisUrl);
+  }
+
+  /**
+   * Points the gateway at the fake services (and the fake auth-service's JWKS and key exchange).
+   */
+  public static void servicesAt(DynamicPropertyRegistry registry) {
+    registry.add("agentic.gateway.gateway-secret", () -> FakeKeys.GATEWAY_SECRET);
     registry.add("agentic.gateway.services.auth", () -> AUTH.uri().toString());
     registry.add("agentic.gateway.services.workflow", () -> WORKFLOW.uri().toString());
     registry.add("agentic.gateway.services.execution", () -> EXECUTION.uri().toString());

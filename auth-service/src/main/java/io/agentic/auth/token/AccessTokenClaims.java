@@ -17,5 +17,19 @@ public final class AccessTokenClaims {
    */
   public static final String FAMILY = "fam";
 
+  /**
+   * Only on tokens exchanged for an API key: the key's scopes, space-separated. A token without it
+   * is a login's and may do whatever its role allows.
+   */
+  public static final String SCOPE = "scope";
+
+  /** The family prefix of tokens exchanged for an API key: {@code key:<keyId>}. */
+  public static final String API_KEY_FAMILY_PREFIX = "key:";
+
   private AccessTokenClaims() {}
+
+  /** The family every token exchanged for API key {@code keyId} carries. */
+  public static String apiKeyFamily(String keyId) {
+    return API_KEY_FAMILY_PREFIX + keyId;
+  }
 }

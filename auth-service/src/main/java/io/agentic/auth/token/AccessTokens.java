@@ -13,8 +13,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.agentic.auth.AuthProperties;
 import io.agentic.auth.keys.SigningKeys;
 import io.agentic.platform.security.AgenticSecurityProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +41,36 @@ public class AccessTokens {
     this.security = security;
   }
 
+  /** A token for a login: it may do whatever {@code role} allows. */
   public IssuedAccessToken issue(String userId, String username, String role, String familyId) {
+    return issue(userId, username, role, familyId, null, properties.accessTokenTtl());
+  }
+
+  /**
+   * A short-lived token exchanged for an API key: family {@code key:<keyId>} (deleting the key
+   * denies it) and the key's scopes in {@code scope}, space-separated. {@code scopes} must not be
+   * empty: a token without scopes may do whatever the role allows.
+   */
+  public IssuedAccessToken issueForApiKey(
+      String userId, String username, String role, String keyId, Collection<String> scopes) {
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("An API key's token needs at least one scope");
+    }
+    return issue(
+        userId,
+        username,
+        role,
+        AccessTokenClaims.apiKeyFamily(keyId),
+        String.join(" ", scopes),
+        properties.apiKeyTokenTtl());
+  }
+
+  private IssuedAccessToken issue(
+      String userId, String username, String role, String familyId, String scope, Duration ttl) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Instant expiresAt = now.plus(properties.accessTokenTtl());
+    Instant expiresAt = now.plus(ttl);
     String id = UUID.randomUUID().toString();
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(security.issuer())
             .audience(List.of(security.audience()))
@@ -53,10 +80,11 @@ public class AccessTokens {
             .claim(AccessTokenClaims.FAMILY, familyId)
             .jwtID(id)
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(expiresAt))
-            .build();
-    return new IssuedAccessToken(
-        sign(claims), id, expiresAt, properties.accessTokenTtl().toSeconds());
+            .expirationTime(Date.from(expiresAt));
+    if (scope != null) {
+      claims.claim(AccessTokenClaims.SCOPE, scope);
+    }
+    return new IssuedAccessToken(sign(claims.build()), id, expiresAt, ttl.toSeconds());
   }
 
   private String sign(JWTClaimsSet claims) {

@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
  *
  * A token is denied when either key exists: {@code EXISTS auth:deny:jti:<jti> auth:deny:fam:<fam>}
  * > 0.
+ *
+ * <p>Named apart from the platform's read-only {@code TokenDenyList} bean ({@code tokenDenyList}),
+ * which every servlet service, this one included, also gets.
  */
-@Component
+@Component("authTokenDenyList")
 public class TokenDenyList {
 
   public static final String JTI_PREFIX = "auth:deny:jti:";

@@ -107,6 +107,14 @@ public class Users implements InitializingBean {
             User.class));
   }
 
+  /** Deletes the account; false when there was none. */
+  public boolean delete(String id) {
+    if (id == null || !ObjectId.isValid(id)) {
+      return false;
+    }
+    return mongo.remove(query(where("_id").is(id)), User.class).getDeletedCount() > 0;
+  }
+
   /** Accounts whose username or email contains {@code text}, ignoring case, by username. */
   public List<User> search(String text, int page, int size) {
     return mongo.find(

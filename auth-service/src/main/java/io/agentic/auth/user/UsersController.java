@@ -1,39 +1,26 @@
 package io.agentic.auth.user;
 
-import io.agentic.auth.audit.AuditLog;
-import io.agentic.auth.token.RefreshTokens;
 import io.agentic.platform.problem.ApiException;
 import io.agentic.platform.problem.FieldProblem;
 import io.agentic.platform.security.CurrentUser;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Finding users (to share with) and, for admins, managing their roles. */
+/** Finding users: admins search them all, everyone else finds one to share with. */
 @RestController
 @RequestMapping("/api/auth/users")
 class UsersController {
 
-  private static final Set<String> ROLES =
-      Set.of(CurrentUser.ADMIN, CurrentUser.USER, CurrentUser.VIEWER);
   private static final int MAX_PAGE_SIZE = 100;
   private static final int MAX_QUERY = RegistrationRules.MAX_EMAIL;
 
   private final Users users;
-  private final RefreshTokens refreshTokens;
-  private final AuditLog audit;
 
-  UsersController(Users users, RefreshTokens refreshTokens, AuditLog audit) {
+  UsersController(Users users) {
     this.users = users;
-    this.refreshTokens = refreshTokens;
-    this.audit = audit;
   }
 
   /**
@@ -65,35 +52,6 @@ class UsersController {
     }
     return users.findExactly(q.trim()).map(u -> new UserSummary(u.id(), u.username())).stream()
         .toList();
-  }
-
-  /** Changes a role; the user's current logins end, so tokens with the old role stop working. */
-  @PutMapping("/{id}/role")
-  UserView changeRole(
-      CurrentUser caller, @PathVariable String id, @RequestBody ChangeRoleRequest request) {
-    if (!caller.isAdmin()) {
-      throw ApiException.forbidden("Only admins may change roles");
-    }
-    if (request.role() == null || !ROLES.contains(request.role())) {
-      throw invalid("role", "must be one of admin, user, viewer");
-    }
-    User user = users.findById(id).orElseThrow(() -> ApiException.notFound("User " + id));
-    if (user.role().equals(request.role())) {
-      return UserView.of(user);
-    }
-    if (CurrentUser.ADMIN.equals(user.role()) && users.countByRole(CurrentUser.ADMIN) <= 1) {
-      throw ApiException.conflict("LAST_ADMIN", "The last admin cannot lose the admin role");
-    }
-    User changed =
-        users.changeRole(id, request.role()).orElseThrow(() -> ApiException.notFound("User " + id));
-    refreshTokens.revokeAllOf(id);
-    audit.record(
-        "role_changed",
-        caller.id(),
-        id,
-        AuditLog.SUCCESS,
-        Map.of("from", user.role(), "to", request.role()));
-    return UserView.of(changed);
   }
 
   private static ApiException invalid(String field, String message) {

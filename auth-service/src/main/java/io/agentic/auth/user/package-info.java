@@ -1,2 +1,2 @@
-/** Accounts: storage, the rules for new ones, the caller's own account, search and roles. */
+/** Accounts: storage, the rules for new ones, the caller's own account and search. */
 package io.agentic.auth.user;

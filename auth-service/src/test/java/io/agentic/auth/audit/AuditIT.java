@@ -78,6 +78,53 @@ class AuditIT {
     assertThat(failed.path("timestamp").asString()).isNotBlank();
   }
 
+  @Test
+  void recordsKeyCreationKeyDeletionAndUserDeletion() {
+    // given
+    AuthApi api = new AuthApi(port);
+    String admin =
+        api.login(AuthServiceIntegrationTest.ADMIN_EMAIL, AuthServiceIntegrationTest.ADMIN_PASSWORD)
+            .text("accessToken");
+    Account account = api.newAccount();
+    AuthApi.Response key = api.createKey(account.accessToken(), "k", null);
+    api.delete("/api/auth/api-keys/" + key.text("id"), account.accessToken());
+    api.delete("/api/auth/users/" + account.id(), admin);
+
+    // then
+    List<JsonNode> events = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of(Topics.AUDIT));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (ConsumerRecord<String, String> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  JsonNode event = JSON.readTree(record.value());
+                  if (account.id().equals(event.path("subjectId").asString())) {
+                    events.add(event);
+                    assertThat(record.value()).doesNotContain(key.text("key"));
+                  }
+                }
+                assertThat(events)
+                    .extracting(e -> e.path("action").asString())
+                    .contains("api_key_created", "api_key_deleted", "user_deleted");
+              });
+    }
+    JsonNode created =
+        events.stream()
+            .filter(e -> e.path("action").asString().equals("api_key_created"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(created.path("details").path("keyId").asString()).isEqualTo(key.text("id"));
+    JsonNode deleted =
+        events.stream()
+            .filter(e -> e.path("action").asString().equals("user_deleted"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(deleted.path("actorId").asString()).isNotEqualTo(account.id()).isNotBlank();
+  }
+
   private KafkaConsumer<String, String> consumer() {
     return new KafkaConsumer<>(
         Map.of(

@@ -29,6 +29,8 @@ class ForgeableHeaderStripping implements WebFilter, Ordered {
           "x-request-from",
           "x-authenticated-user",
           "x-real-ip",
+          // only the gateway may prove itself to auth-service (API-key exchange)
+          "x-gateway-secret",
           "forwarded");
 
   private static final List<String> PREFIXES = List.of("x-forwarded-", "x-user-");

@@ -1,6 +1,6 @@
 package io.agentic.gateway.routing;
 
-import java.net.InetSocketAddress;
+import io.agentic.gateway.edge.ClientAddress;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells a service who really called, from what the gateway saw itself: the client's own {@code
- * X-Forwarded-*} and {@code Forwarded} headers were dropped on the way in and never reach a
- * service. Runs after the gateway's built-in filters that remove forwarded headers.
+ * Tells a service who really called, from what the gateway saw itself (the client's address as
+ * {@link ClientAddress} resolved it): the client's own {@code X-Forwarded-*} and {@code Forwarded}
+ * headers were dropped on the way in and never reach a service. Runs after the gateway's built-in
+ * filters that remove forwarded headers.
  */
 @Component
 class ForwardedHeadersForServices implements HttpHeadersFilter, Ordered {
@@ -21,9 +22,9 @@ class ForwardedHeadersForServices implements HttpHeadersFilter, Ordered {
     ServerHttpRequest request = exchange.getRequest();
     HttpHeaders headers = new HttpHeaders();
     headers.putAll(input);
-    InetSocketAddress remote = request.getRemoteAddress();
-    if (remote != null && remote.getAddress() != null) {
-      headers.set("X-Forwarded-For", remote.getAddress().getHostAddress());
+    String client = ClientAddress.of(exchange);
+    if (!client.equals("unknown")) {
+      headers.set("X-Forwarded-For", client);
     }
     headers.set("X-Forwarded-Proto", request.getSslInfo() != null ? "https" : "http");
     String host = request.getHeaders().getFirst(HttpHeaders.HOST);

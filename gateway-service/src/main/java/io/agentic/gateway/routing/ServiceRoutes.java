@@ -16,10 +16,14 @@ import org.springframework.context.annotation.Configuration;
  * Every public path prefix and the service that serves it, built from {@code
  * agentic.gateway.services} so that tests and local mode can point them anywhere. Each route gets
  * the response and connect timeouts; streamed answers ({@code text/event-stream}) are flushed event
- * by event by the gateway's response writer.
+ * by event by the gateway's response writer. auth-service's API-key exchange is not routed: only
+ * the gateway itself calls it.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
+
+  /** Served by auth-service for the gateway only: answered 404 to clients. */
+  static final String INTERNAL_AUTH_PATHS = "/api/auth/api-keys/exchange/**";
 
   @Bean
   RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayServiceProperties props) {
@@ -34,6 +38,9 @@ class ServiceRoutes {
             "auth-service",
             r ->
                 r.path("/api/auth/**", "/.well-known/jwks.json")
+                    // the gateway's own door to auth-service (API keys), never the clients'
+                    .and()
+                    .not(internal -> internal.path(INTERNAL_AUTH_PATHS))
                     .metadata(timeouts)
                     .uri(origin(services.auth())))
         .route(

@@ -10,10 +10,9 @@ import reactor.core.publisher.Mono;
  * Decides whether an access token may pass the edge: ES256 signature against auth-service's JWKS,
  * expiry, issuer and audience (the same checks every service makes again behind the gateway).
  *
- * <p>This is the seam for what comes next: the Redis deny-list (a logged-out {@code jti}, tokens of
- * a deleted user or issued before a role change) is checked here after decoding, and API keys
- * ({@code X-API-Key}, or a key-prefixed bearer on {@code /v1/**}) are exchanged for an access token
- * by auth-service before they reach this check.
+ * <p>Revocation (auth-service's Redis deny-list) is checked after this, by {@link
+ * VerifiedTokenChecks}, because what to do while Redis is down depends on the request's method; API
+ * keys have been exchanged for access tokens before they reach this check.
  */
 @Component
 public class AccessTokenCheck {

@@ -1,12 +1,14 @@
 package io.agentic.gateway.security;
 
 import io.agentic.gateway.problem.ProblemResponses;
+import io.agentic.gateway.ratelimit.UserRateLimit;
 import io.agentic.platform.security.AccessTokenValidators;
 import io.agentic.platform.security.AgenticSecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -22,9 +24,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Authentication at the edge: every call but the public ones needs a valid ES256 access token. The
- * {@code Authorization} header then goes to the service unchanged, which checks it again itself.
- * Sessions, CSRF, basic and form login are off: this is a stateless bearer-token API.
+ * Authentication at the edge: every call but the public ones needs a valid ES256 access token (an
+ * API key has been exchanged for one before this chain runs) that auth-service has not revoked
+ * since, then passes the caller's rate limit. The {@code Authorization} header then goes to the
+ * service unchanged, which checks it again itself. Sessions, CSRF, basic and form login are off:
+ * this is a stateless bearer-token API.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -48,10 +52,16 @@ class EdgeSecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain edgeSecurity(
-      ServerHttpSecurity http, AccessTokenCheck tokens, ProblemResponses problems) {
+      ServerHttpSecurity http,
+      AccessTokenCheck tokens,
+      TokenRevocation revocation,
+      UserRateLimit rateLimit,
+      ProblemResponses problems) {
     ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
     ServerWebExchangeMatcher open = PublicPaths.matcher();
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .addFilterAfter(
+            new VerifiedTokenChecks(revocation, rateLimit), SecurityWebFiltersOrder.AUTHENTICATION)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -10,11 +10,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * parsed path (Spring Security's firewall has already refused {@code ;}, {@code ..} and encoded
  * separators); everything else is denied by default.
  */
-final class PublicPaths {
+public final class PublicPaths {
 
   private PublicPaths() {}
 
-  static ServerWebExchangeMatcher matcher() {
+  public static ServerWebExchangeMatcher matcher() {
     return new OrServerWebExchangeMatcher(
         match(HttpMethod.POST, "/api/auth/register"),
         match(HttpMethod.POST, "/api/auth/login"),

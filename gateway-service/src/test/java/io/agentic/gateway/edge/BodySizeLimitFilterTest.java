@@ -19,7 +19,17 @@ class BodySizeLimitFilterTest {
   final BodySizeLimitFilter filter =
       new BodySizeLimitFilter(
           new GatewayServiceProperties(
-              null, null, null, DataSize.ofMegabytes(1), DataSize.ofMegabytes(8), List.of()));
+              null,
+              null,
+              null,
+              DataSize.ofMegabytes(1),
+              DataSize.ofMegabytes(8),
+              List.of(),
+              "",
+              List.of(),
+              null,
+              null,
+              null));
 
   @Test
   void allowsEightMiBOnlyForStartingExecutionsAndChatCompletions() {

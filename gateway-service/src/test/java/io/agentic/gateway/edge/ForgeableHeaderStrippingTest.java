@@ -22,7 +22,8 @@ class ForgeableHeaderStrippingTest {
         "x-forwarded-proto",
         "X-Forwarded-Prefix",
         "Forwarded",
-        "X-Real-IP"
+        "X-Real-IP",
+        "X-Gateway-Secret"
       })
   void stripsHeadersThatClaimAnIdentityOrAnOrigin(String name) {
     assertThat(ForgeableHeaderStripping.isForgeable(name)).isTrue();

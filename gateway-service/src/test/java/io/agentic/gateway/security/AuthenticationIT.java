@@ -126,8 +126,8 @@ class AuthenticationIT extends GatewayIntegrationTest {
   }
 
   @Test
-  void doesNotYetAcceptAnApiKeyOnItsOwn() {
-    // API keys are exchanged for tokens in a later step; until then a key alone is not enough.
+  void refusesSomethingThatIsNotOneOfOurApiKeys() {
+    // Not shaped like an agk_ key: refused without asking auth-service (see ApiKeyIT).
     HttpResponse<byte[]> response =
         gateway.send(gateway.request("/api/workflows").header("X-API-Key", "ak_123_secret").GET());
 

@@ -1,3 +1,3 @@
-package io.agentic.auth.user;
+package io.agentic.auth.admin;
 
 record ChangeRoleRequest(String role) {}
