@@ -77,7 +77,7 @@ final class NodeSchemas {
             .optional("filter", MongoOperators.filter())
             .optional("document", object())
             .optional("update", MongoOperators.update())
-            .optional("limit", integer(1, 10_000))
+            .optional("limit", integer(1, 1_000))
             .across(MongoOperators::fieldsFitOperation));
     schemas.put(NodeType.TRANSFORM, new NodeSchema().required("expression", expression()));
     schemas.put(NodeType.CONDITION, new NodeSchema().required("expression", expression()));
