@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  *     overrides it per task type
  * @param userDailyTokenBudget tokens one user may spend per UTC day across providers; 0 = no budget
  * @param defaultStepTimeout the deadline of a step that arrives without a {@code timeoutMs}
+ * @param chatCompletions the OpenAI-compatible door, {@code /v1}
  */
 @ConfigurationProperties("agentic.ai")
 public record AiRouterProperties(
@@ -31,7 +32,8 @@ public record AiRouterProperties(
     @DefaultValue Cache cache,
     @DefaultValue Worker worker,
     @DefaultValue("0") long userDailyTokenBudget,
-    @DefaultValue("5m") Duration defaultStepTimeout) {
+    @DefaultValue("5m") Duration defaultStepTimeout,
+    @DefaultValue ChatCompletions chatCompletions) {
 
   public AiRouterProperties {
     // insertion order is the configuration's: GET /api/ai/providers lists them in it
@@ -162,4 +164,11 @@ public record AiRouterProperties(
       @DefaultValue("8") int concurrency,
       @DefaultValue("4") int maxPollRecords,
       @DefaultValue("10s") Duration publishTimeout) {}
+
+  /**
+   * The OpenAI-compatible door.
+   *
+   * @param timeout how long one chat completion may take, retries, fallbacks and streaming included
+   */
+  public record ChatCompletions(@DefaultValue("5m") Duration timeout) {}
 }

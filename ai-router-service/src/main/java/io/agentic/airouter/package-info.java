@@ -4,6 +4,7 @@
  * breaker, bulkhead, time limit per provider), {@code quota} (daily provider quotas and user
  * budgets in Redis), {@code cost} (prices), {@code cache} (deterministic answers), {@code router}
  * (the decision: cache, route, fall back), {@code step} (the Kafka worker), {@code usage} ({@code
- * ai.usage.v1}) and {@code api} ({@code /api/ai}).
+ * ai.usage.v1}), {@code api} ({@code /api/ai}) and {@code openai} (the OpenAI-compatible door,
+ * {@code /v1}, on the same router).
  */
 package io.agentic.airouter;

@@ -8,6 +8,7 @@ import io.agentic.airouter.provider.TokenUsage;
 import io.agentic.airouter.routing.RouteTarget;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,14 @@ class DefaultConfigurationTest {
         bind(Map.of("GROQ_API_KEY", "k", "GROQ_BASE_URL", "ftp://files.example"));
 
     assertThat(new ProviderClients(properties, Clock.systemUTC()).configured("groq")).isFalse();
+  }
+
+  @Test
+  void aChatCompletionTakesAtMostFiveMinutesUnlessTheEnvironmentSaysOtherwise() throws IOException {
+    assertThat(bind(Map.of()).chatCompletions().timeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(
+            bind(Map.of("AGENTIC_AI_CHAT_COMPLETIONS_TIMEOUT", "90s")).chatCompletions().timeout())
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   private static RouteTarget t(String provider, String model) {

@@ -38,6 +38,8 @@ public abstract class ServiceIT {
     registry.add("agentic.ai.providers.openrouter.api-key", () -> "");
     registry.add("agentic.ai.providers.openai.api-key", () -> "");
     registry.add("agentic.ai.http.call-timeout", () -> "2s");
+    // large enough for every test; a test that needs it used up fills its own user's counter
+    registry.add("agentic.ai.user-daily-token-budget", () -> "1000000");
     registry.add("agentic.ai.resilience.retry.initial-backoff", () -> "10ms");
     registry.add("agentic.ai.resilience.retry.max-attempts", () -> "2");
     registry.add("agentic.ai.resilience.circuit-breaker.minimum-calls", () -> "50");

@@ -115,7 +115,8 @@ public final class TestConfig {
         new AiRouterProperties.Cache(cache, Duration.ofMinutes(5)),
         new AiRouterProperties.Worker(4, 4, Duration.ofSeconds(10)),
         budget,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        new AiRouterProperties.ChatCompletions(Duration.ofSeconds(30)));
   }
 
   public static Model chat(String name, double inputPerMillion, double outputPerMillion) {

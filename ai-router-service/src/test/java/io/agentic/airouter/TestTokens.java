@@ -39,18 +39,29 @@ public final class TestTokens {
   }
 
   public static String token(String userId, String role, String audience) {
+    return sign(claims(userId, role, audience).build());
+  }
+
+  /** A token as auth-service exchanges it for an API key: it carries the key's scopes. */
+  public static String keyToken(String userId, String role, String... scopes) {
+    return sign(
+        claims(userId, role, "agentic-api").claim("scope", String.join(" ", scopes)).build());
+  }
+
+  private static JWTClaimsSet.Builder claims(String userId, String role, String audience) {
     Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer("agentic")
-            .audience(List.of(audience))
-            .subject(userId)
-            .claim("username", "name-" + userId)
-            .claim("role", role)
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-            .build();
+    return new JWTClaimsSet.Builder()
+        .issuer("agentic")
+        .audience(List.of(audience))
+        .subject(userId)
+        .claim("username", "name-" + userId)
+        .claim("role", role)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
+  }
+
+  private static String sign(JWTClaimsSet claims) {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID()).build(), claims);

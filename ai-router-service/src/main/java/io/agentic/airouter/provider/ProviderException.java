@@ -35,7 +35,9 @@ public final class ProviderException extends RuntimeException {
     /** This instance already has as many calls in flight to the provider as it allows. */
     BUSY,
     /** The provider's circuit breaker is open. */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /** Whoever awaited the streamed answer went away: not the provider's fault, not retried. */
+    CANCELLED
   }
 
   private final Kind kind;

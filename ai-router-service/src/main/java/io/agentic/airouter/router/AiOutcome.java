@@ -14,8 +14,16 @@ public sealed interface AiOutcome {
    * @param code {@code AI_PROVIDERS_FAILED}, {@code MODEL_NOT_ALLOWED}, {@code BUDGET_EXCEEDED},
    *     {@code INVALID_INPUT} or {@code QUOTA_UNAVAILABLE}
    * @param retryable whether the node's retry policy should try again
+   * @param quotaExhausted no provider was called because every usable one had used up its daily
+   *     quota (the OpenAI-compatible door answers 429 then, not 502)
    */
-  record Failed(String code, String message, boolean retryable, Spend spend) implements AiOutcome {}
+  record Failed(String code, String message, boolean retryable, Spend spend, boolean quotaExhausted)
+      implements AiOutcome {
+
+    public Failed(String code, String message, boolean retryable, Spend spend) {
+      this(code, message, retryable, spend, false);
+    }
+  }
 
   /** Provider calls made, tokens and cost, over the whole step. */
   record Spend(int aiCalls, long totalTokens, double costUsd) {

@@ -22,14 +22,17 @@ import io.agentic.airouter.routing.TaskType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * Answers one AI task: from the cache when the request is deterministic, otherwise down the task's
- * route — skipping unconfigured, over-quota and open-circuit providers, falling back on failures —
- * until a provider answers or the step's deadline passes.
+ * Answers one AI task, for a workflow step and for the OpenAI-compatible door alike: from the cache
+ * when the request is deterministic, otherwise down the task's route — skipping unconfigured,
+ * over-quota and open-circuit providers, falling back on failures — until a provider answers or the
+ * deadline passes. Streamed answers go the same way, except that once a piece of the answer was
+ * handed on, a failure ends the answer instead of falling back.
  */
 public final class AiRouter {
 
@@ -37,6 +40,9 @@ public final class AiRouter {
   public static final String MODEL_NOT_ALLOWED = "MODEL_NOT_ALLOWED";
   public static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
   public static final String QUOTA_UNAVAILABLE = "QUOTA_UNAVAILABLE";
+
+  private static final String OVER_QUOTA = "daily quota used up";
+  private static final String DEADLINE_REACHED = "not tried, step deadline reached";
 
   private final ProviderClients clients;
   private final ProviderGuards guards;
@@ -70,7 +76,22 @@ public final class AiRouter {
     this.calls = new CallRecorder(health, quotas, budgets, prices, usage, clock);
   }
 
+  /** The whole answer at once. */
   public AiOutcome answer(AiTask task, CallContext context, Deadline deadline) {
+    return run(task, context, deadline, null);
+  }
+
+  /**
+   * The answer, also handed to {@code stream} piece by piece as the answering provider streams it
+   * (in one piece when it comes from the cache or had to be checked first, see {@link
+   * AiTask#checked()}). The outcome is the same as {@link #answer}'s.
+   */
+  public AiOutcome stream(
+      AiTask task, CallContext context, Deadline deadline, AnswerStream stream) {
+    return run(task, context, deadline, Objects.requireNonNull(stream));
+  }
+
+  private AiOutcome run(AiTask task, CallContext context, Deadline deadline, AnswerStream stream) {
     List<RouteTarget> route;
     try {
       route = targets.of(task, routes.get());
@@ -85,10 +106,14 @@ public final class AiRouter {
       }
       Optional<AiOutput> cached = cache.lookup(task, context, route);
       if (cached.isPresent()) {
-        tally.cacheHit(new RouteTarget(cached.get().provider(), cached.get().model()));
+        RouteTarget target = new RouteTarget(cached.get().provider(), cached.get().model());
+        tally.cacheHit(target);
+        if (stream != null) {
+          stream.delta(target, ClientContent.of(cached.get()));
+        }
         return new Answered(cached.get(), Spend.NONE);
       }
-      return down(route, task, context, deadline, tally);
+      return down(route, task, context, deadline, tally, stream);
     } catch (QuotaUnavailableException e) {
       return new Failed(
           QUOTA_UNAVAILABLE, "AI quotas cannot be checked right now", true, tally.spend());
@@ -100,16 +125,28 @@ public final class AiRouter {
       AiTask task,
       CallContext context,
       Deadline deadline,
-      CallRecorder.Tally tally) {
+      CallRecorder.Tally tally,
+      AnswerStream stream) {
     List<String> reasons = new ArrayList<>();
+    // targets that could have answered this task, and those of them stopped only by their quota
+    int usable = 0;
+    int overQuota = 0;
     for (RouteTarget target : route) {
       Optional<String> skip = skipReason(target, task, deadline);
       if (skip.isPresent()) {
         reasons.add(target.provider() + ": " + skip.get());
+        if (skip.get().equals(OVER_QUOTA)) {
+          usable++;
+          overQuota++;
+        } else if (skip.get().equals(DEADLINE_REACHED)) {
+          usable++;
+        }
         continue;
       }
+      usable++;
+      StreamGate gate = stream == null ? null : new StreamGate(target, stream);
       try {
-        Answer answer = ask(target, task, deadline, tally);
+        Answer answer = ask(target, task, deadline, tally, gate);
         cache.store(target, task, context, answer);
         AiOutput output =
             new AiOutput(
@@ -124,6 +161,10 @@ public final class AiRouter {
                 tally.calls());
         return new Answered(output, tally.spend());
       } catch (ProviderException e) {
+        if (e.kind() == Kind.CANCELLED) {
+          return new Failed(
+              PROVIDERS_FAILED, "The answer is no longer awaited", false, tally.spend());
+        }
         if (e.kind() == Kind.UNAUTHORIZED) {
           guards.markUnauthorized(target.provider());
         }
@@ -131,13 +172,27 @@ public final class AiRouter {
         if (e.kind() != Kind.CIRCUIT_OPEN && e.kind() != Kind.BUSY) {
           tally.failedOver(target.provider());
         }
+        // closed first, so that no late piece can slip out once the next provider is asked
+        if (gate != null && gate.close()) {
+          // part of this provider's answer is out: another provider's would not continue it
+          return new Failed(
+              PROVIDERS_FAILED,
+              target.provider() + " failed in the middle of its answer: " + e.getMessage(),
+              true,
+              tally.spend());
+        }
+      } finally {
+        if (gate != null) {
+          gate.close();
+        }
       }
     }
     String message =
         route.isEmpty()
             ? "No AI provider is routed for " + task.taskType().wireName()
             : "No AI provider could answer: " + String.join("; ", reasons);
-    return new Failed(PROVIDERS_FAILED, message, true, tally.spend());
+    return new Failed(
+        PROVIDERS_FAILED, message, true, tally.spend(), usable > 0 && usable == overQuota);
   }
 
   private Optional<String> skipReason(RouteTarget target, AiTask task, Deadline deadline) {
@@ -152,22 +207,47 @@ public final class AiRouter {
       return Optional.of("model " + target.model() + " only classifies sentiment");
     }
     if (quotas.exhausted(target.provider())) {
-      return Optional.of("daily quota used up");
+      return Optional.of(OVER_QUOTA);
     }
     if (deadline.passed()) {
-      return Optional.of("not tried, step deadline reached");
+      return Optional.of(DEADLINE_REACHED);
     }
     return Optional.empty();
   }
 
-  private Answer ask(RouteTarget target, AiTask task, Deadline deadline, CallRecorder.Tally tally) {
+  /**
+   * One target's answer through its guards. Streaming, an unchecked chat answer flows through
+   * {@code gate} while it arrives (and a call that already let pieces out is not retried); any
+   * other answer goes through whole once it proved usable.
+   */
+  private Answer ask(
+      RouteTarget target,
+      AiTask task,
+      Deadline deadline,
+      CallRecorder.Tally tally,
+      StreamGate gate) {
     ProviderClient client = clients.client(target.provider()).orElseThrow();
     boolean classifier =
         prices.model(target.provider(), target.model()).map(Model::classification).orElse(false);
-    Callable<Answer> attempt =
-        classifier
-            ? () -> Answer.classify(client, target.model(), task.prompt())
-            : () -> Answer.chat(client, target.model(), task);
-    return guards.call(target.provider(), deadline, attempt, tally.observer(target));
+    Callable<Answer> attempt;
+    if (classifier) {
+      attempt = () -> Answer.classify(client, target.model(), task.prompt());
+    } else if (gate != null && !task.checked()) {
+      attempt =
+          () -> {
+            try {
+              return Answer.stream(client, target.model(), task, gate);
+            } catch (ProviderException e) {
+              throw gate.started() ? e.notRetryable() : e;
+            }
+          };
+    } else {
+      attempt = () -> Answer.chat(client, target.model(), task);
+    }
+    Answer answer = guards.call(target.provider(), deadline, attempt, tally.observer(target));
+    if (gate != null && !gate.started()) {
+      gate.accept(ClientContent.of(answer.text(), answer.json()));
+    }
+    return answer;
   }
 }

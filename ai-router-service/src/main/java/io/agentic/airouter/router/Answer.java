@@ -6,6 +6,7 @@ import io.agentic.airouter.provider.ProviderException;
 import io.agentic.airouter.provider.ProviderException.Kind;
 import io.agentic.airouter.provider.TokenUsage;
 import io.agentic.airouter.routing.TaskType;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +41,15 @@ record Answer(String text, JsonNode json, TokenUsage usage) {
           JsonAnswers.parse(answer.text()).orElseThrow(() -> invalidJson(answer.usage()));
       return new Answer(answer.text(), json, answer.usage());
     }
+    return new Answer(answer.text(), null, answer.usage());
+  }
+
+  /**
+   * A chat model's answer, handed to {@code onDelta} piece by piece as the provider streams it.
+   * Only for tasks whose answer needs no check ({@link AiTask#checked()}).
+   */
+  static Answer stream(ProviderClient client, String model, AiTask task, Consumer<String> onDelta) {
+    ChatAnswer answer = client.streamChat(Prompts.chat(task, model), onDelta);
     return new Answer(answer.text(), null, answer.usage());
   }
 

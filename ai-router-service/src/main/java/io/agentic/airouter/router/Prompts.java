@@ -6,7 +6,10 @@ import io.agentic.airouter.routing.TaskType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The messages a chat model receives for a task: our instructions, then the node's own. */
+/**
+ * The messages a chat model receives for a task: our instructions, then the node's own (or the
+ * client's conversation, as it is).
+ */
 final class Prompts {
 
   private Prompts() {}
@@ -31,7 +34,11 @@ final class Prompts {
     if (!system.isEmpty()) {
       messages.add(ChatMessage.system(String.join("\n\n", system)));
     }
-    messages.add(ChatMessage.user(task.prompt()));
+    if (task.conversation() != null) {
+      messages.addAll(task.conversation());
+    } else {
+      messages.add(ChatMessage.user(task.prompt()));
+    }
     return messages;
   }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The providers to try for a task, in order: a node's override first (only a configured provider's
- * priced model), then the task's route.
+ * priced model), then the task's route — or the override alone when the task names its model
+ * exactly.
  */
 final class Targets {
 
@@ -30,6 +31,9 @@ final class Targets {
       return route;
     }
     RouteTarget pinned = pinned(task);
+    if (task.exactModel()) {
+      return List.of(pinned);
+    }
     List<RouteTarget> targets = new ArrayList<>();
     targets.add(pinned);
     route.stream().filter(t -> !t.equals(pinned)).forEach(targets::add);

@@ -84,7 +84,42 @@ class QuotaAndBudgetTest {
                 + ": daily quota used up; "
                 + groq
                 + ": 500 server error");
+    assertThat(failed.quotaExhausted()).isFalse();
     assertThat(geminiServer.count()).isZero();
+  }
+
+  @Test
+  void aFailureCausedOnlyByQuotasSaysSo() {
+    fixture =
+        new RouterFixture(
+            TestConfig.create()
+                .provider(
+                    gemini,
+                    "gemini",
+                    geminiServer.baseUrl(),
+                    "g",
+                    1,
+                    chat("gemini-2.5-flash", 0, 0))
+                .provider(
+                    groq,
+                    "openai",
+                    groqServer.baseUrl(),
+                    "q",
+                    1,
+                    chat("llama-3.1-8b-instant", 0, 0))
+                .route(
+                    "general",
+                    new RouteTarget(gemini, "gemini-2.5-flash"),
+                    new RouteTarget(groq, "llama-3.1-8b-instant"))
+                .build());
+    fixture.quotas.record(gemini, 1, 0);
+    fixture.quotas.record(groq, 1, 0);
+
+    AiOutcome.Failed failed = failure(fixture.answer(Map.of("prompt", "1")));
+
+    assertThat(failed.code()).isEqualTo(AiRouter.PROVIDERS_FAILED);
+    assertThat(failed.quotaExhausted()).isTrue();
+    assertThat(geminiServer.count() + groqServer.count()).isZero();
   }
 
   @Test

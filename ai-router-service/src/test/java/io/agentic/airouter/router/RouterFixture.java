@@ -91,6 +91,20 @@ final class RouterFixture implements AutoCloseable {
         Deadline.after(timeout, clock));
   }
 
+  /** A door's request: no step, no execution, only the user. */
+  AiOutcome answer(AiTask task, String userId) {
+    return router.answer(
+        task, new CallContext(null, null, userId), Deadline.after(Duration.ofSeconds(10), clock));
+  }
+
+  AiOutcome stream(AiTask task, String userId, AnswerStream listener) {
+    return router.stream(
+        task,
+        new CallContext(null, null, userId),
+        Deadline.after(Duration.ofSeconds(10), clock),
+        listener);
+  }
+
   static AiOutput output(AiOutcome outcome) {
     if (outcome instanceof AiOutcome.Answered answered) {
       return answered.output();
