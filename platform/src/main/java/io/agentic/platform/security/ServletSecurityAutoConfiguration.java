@@ -42,7 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
 
   private static final String[] OPEN_ENDPOINTS = {
-    "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error"
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/prometheus",
+    "/actuator/info",
+    "/error",
+    "/v3/api-docs",
+    "/v3/api-docs/**"
   };
 
   @Bean
