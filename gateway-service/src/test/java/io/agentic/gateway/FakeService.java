@@ -71,6 +71,10 @@ public final class FakeService implements AutoCloseable {
     return new FakeService(name);
   }
 
+  public String name() {
+    return name;
+  }
+
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -51,6 +51,21 @@ public abstract class GatewayIntegrationTest {
     AUTH.on("/api/auth/login", FakeLogins::respond);
     EXECUTION.on("/api/executions/stream-", GatewayIntegrationTest::streamEvents);
     ANALYTICS.on("/api/dashboard/large", GatewayIntegrationTest::largeJson);
+    for (FakeService service :
+        new FakeService[] {AUTH, WORKFLOW, EXECUTION, AI_ROUTER, ANALYTICS}) {
+      String document = openApiDocument(service.name());
+      service.on("/v3/api-docs", (exchange, received) -> FakeService.json(exchange, 200, document));
+    }
+  }
+
+  /** The small OpenAPI document each fake serves at {@code /v3/api-docs}, as springdoc would. */
+  public static String openApiDocument(String service) {
+    return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\""
+        + service
+        + "-service\",\"version\":\"v1\"},\"servers\":[{\"url\":\"/\"}],\"paths\":{\"/api/"
+        + service
+        + "/things/{id}\":{\"get\":{\"operationId\":\"getThing\",\"responses\":{\"200\":"
+        + "{\"description\":\"The thing\"}}}}}}";
   }
 
   @DynamicPropertySource

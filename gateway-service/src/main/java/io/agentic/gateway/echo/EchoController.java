@@ -1,6 +1,8 @@
 package io.agentic.gateway.echo;
 
 import io.agentic.gateway.GatewayServiceProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * what it received, secrets redacted. Served by the gateway itself, with the usual 1 MiB body cap.
  */
 @RestController
+@Tag(name = "echo", description = "A harmless public target for trying HTTP calls out")
 class EchoController {
 
   private final JsonMapper json;
@@ -34,6 +37,12 @@ class EchoController {
     this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
   }
 
+  @Operation(
+      summary = "Echoes the request",
+      description =
+          "Public. Answers with the method, path, query, headers and body received (JSON bodies"
+              + " parsed); secret headers such as Authorization are replaced by ***. Bodies up to"
+              + " 1 MiB.")
   @RequestMapping(
       path = "/api/public/echo",
       method = {RequestMethod.GET, RequestMethod.POST})

@@ -5,12 +5,16 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 
 import io.agentic.gateway.GatewayServiceProperties;
 import io.agentic.gateway.GatewayServiceProperties.Services;
+import io.agentic.gateway.docs.ApiDocs;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 /**
  * Every public path prefix and the service that serves it, built from {@code
@@ -32,8 +36,8 @@ class ServiceRoutes {
         Map.of(
             RESPONSE_TIMEOUT_ATTR, props.responseTimeout().toMillis(),
             CONNECT_TIMEOUT_ATTR, Math.toIntExact(props.connectTimeout().toMillis()));
-    return builder
-        .routes()
+    RouteLocatorBuilder.Builder routes = builder.routes();
+    routes
         .route(
             "auth-service",
             r ->
@@ -57,8 +61,40 @@ class ServiceRoutes {
             r -> r.path("/api/ai/**", "/v1/**").metadata(timeouts).uri(origin(services.aiRouter())))
         .route(
             "analytics-service",
-            r -> r.path("/api/dashboard/**").metadata(timeouts).uri(origin(services.analytics())))
-        .build();
+            r -> r.path("/api/dashboard/**").metadata(timeouts).uri(origin(services.analytics())));
+    documents(services)
+        .forEach(
+            (service, base) ->
+                routes.route(
+                    service + "-service-docs",
+                    r ->
+                        r.path(ApiDocs.documentOf(service))
+                            .and()
+                            .method(HttpMethod.GET, HttpMethod.HEAD)
+                            .filters(
+                                f ->
+                                    f.setPath(ApiDocs.SERVICE_DOCUMENT)
+                                        // a public route: no credential of the caller goes on
+                                        .removeRequestHeader(HttpHeaders.AUTHORIZATION)
+                                        .removeRequestHeader("X-API-Key")
+                                        .removeRequestHeader(HttpHeaders.COOKIE))
+                            .metadata(timeouts)
+                            .uri(origin(base))));
+    return routes.build();
+  }
+
+  /**
+   * Each service of {@link ApiDocs#SERVICES} (which {@code PublicPaths} opens) and where it
+   * listens.
+   */
+  private static Map<String, URI> documents(Services services) {
+    Map<String, URI> documents = new LinkedHashMap<>();
+    documents.put("auth", services.auth());
+    documents.put("workflow", services.workflow());
+    documents.put("execution", services.execution());
+    documents.put("ai-router", services.aiRouter());
+    documents.put("analytics", services.analytics());
+    return documents;
   }
 
   /** The request keeps its own path and query: only scheme, host and port come from the route. */

@@ -3,6 +3,7 @@ package io.agentic.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.SslInfo;
@@ -64,6 +65,32 @@ class SecurityHeadersFilterTest {
 
     assertThat(exchange.getResponse().getHeaders().get("X-Frame-Options")).containsExactly("DENY");
     assertThat(exchange.getResponse().getHeaders().getCacheControl()).isEqualTo("no-store");
+  }
+
+  @Test
+  void setsTheUisContentSecurityPolicyOnDocumentationOnly() {
+    MockServerWebExchange docs = MockServerWebExchange.from(MockServerHttpRequest.get("/docs"));
+    MockServerWebExchange ui =
+        MockServerWebExchange.from(MockServerHttpRequest.get("/docs/swagger-ui/index.html"));
+    MockServerWebExchange lookalike =
+        MockServerWebExchange.from(MockServerHttpRequest.get("/docsx/a"));
+    MockServerWebExchange api =
+        MockServerWebExchange.from(MockServerHttpRequest.get("/api/workflows"));
+
+    for (MockServerWebExchange exchange : List.of(docs, ui, lookalike, api)) {
+      answer(exchange);
+    }
+
+    assertThat(docs.getResponse().getHeaders().getFirst("Content-Security-Policy"))
+        .isEqualTo(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                + "script-src 'self'");
+    assertThat(ui.getResponse().getHeaders().getFirst("Content-Security-Policy"))
+        .isEqualTo(docs.getResponse().getHeaders().getFirst("Content-Security-Policy"));
+    assertThat(lookalike.getResponse().getHeaders().containsHeader("Content-Security-Policy"))
+        .isFalse();
+    assertThat(api.getResponse().getHeaders().containsHeader("Content-Security-Policy")).isFalse();
+    assertThat(ui.getResponse().getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
   }
 
   private void answer(MockServerWebExchange exchange) {

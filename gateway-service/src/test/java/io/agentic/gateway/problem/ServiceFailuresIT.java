@@ -108,6 +108,17 @@ class ServiceFailuresIT {
   }
 
   @Test
+  void answers503ForTheDocumentOfAServiceThatIsDownOnly() {
+    // Swagger UI fetches each document on its own: one service down spoils only its own
+    HttpResponse<byte[]> down = gateway.get("/docs/api/workflow");
+    HttpResponse<byte[]> up = gateway.get("/docs/api/auth");
+
+    assertProblem(down, 503, "SERVICE_UNAVAILABLE");
+    assertThat(up.statusCode()).isEqualTo(200);
+    assertThat(AUTH.received("/v3/api-docs")).isPresent();
+  }
+
+  @Test
   void answers504WhenTheServiceIsTooSlow() {
     Instant start = Instant.now();
 
