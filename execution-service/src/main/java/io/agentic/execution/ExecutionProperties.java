@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * execution-service settings, prefix {@code agentic.execution}.
@@ -30,6 +31,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerMaxPollInterval the longest a worker may spend on one poll's steps before Kafka
  *     gives its partitions to another consumer: more than max-poll-records times the longest step
  *     timeout (1 h)
+ * @param maxDepth how deep SUB_WORKFLOW and LOOP may nest child executions
+ * @param maxLoopItems the most items a LOOP accepts
+ * @param maxChildrenPerRoot child executions one root execution may create, all levels together
+ * @param maxInlineOutput node outputs larger than this (as JSON) are stored apart and shown as
+ *     {@code {outputRef, sizeBytes}}
+ * @param eventHeartbeat how often an idle event stream gets a comment (and its token is checked)
+ * @param maxStreamsPerUser event streams a user may have open at once on this instance
+ * @param eventTicketTtl how long an event-stream ticket stays usable
  */
 @ConfigurationProperties("agentic.execution")
 public record ExecutionProperties(
@@ -49,4 +58,11 @@ public record ExecutionProperties(
     @DefaultValue("2") int orchestratorConcurrency,
     @DefaultValue("2") int workerConcurrency,
     @DefaultValue("2") int workerMaxPollRecords,
-    @DefaultValue("130m") Duration workerMaxPollInterval) {}
+    @DefaultValue("130m") Duration workerMaxPollInterval,
+    @DefaultValue("5") int maxDepth,
+    @DefaultValue("1000") int maxLoopItems,
+    @DefaultValue("10000") int maxChildrenPerRoot,
+    @DefaultValue("256KB") DataSize maxInlineOutput,
+    @DefaultValue("15s") Duration eventHeartbeat,
+    @DefaultValue("20") int maxStreamsPerUser,
+    @DefaultValue("60s") Duration eventTicketTtl) {}

@@ -44,7 +44,12 @@ class DispatchConfig {
             properties.defaultNodeTimeout(),
             properties.deadline(),
             properties.maxLogEntries(),
-            EngineSettings.defaults().maxBackoff());
+            EngineSettings.defaults().maxBackoff(),
+            properties.maxDepth(),
+            properties.maxLoopItems(),
+            EngineSettings.defaults().defaultLoopConcurrency(),
+            EngineSettings.defaults().maxLoopConcurrency(),
+            properties.maxInlineOutput().toBytes());
     return new Engine(
         new ExpressionsEvaluator(Expressions.standard()),
         () -> ThreadLocalRandom.current().nextLong(),

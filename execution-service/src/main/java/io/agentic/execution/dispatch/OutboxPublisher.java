@@ -1,5 +1,8 @@
 package io.agentic.execution.dispatch;
 
+import io.agentic.contracts.Topics;
+import io.agentic.contracts.execution.ExecutionProgressed;
+import io.agentic.execution.store.ExecutionEventStore;
 import io.agentic.execution.store.ExecutionStore;
 import io.agentic.execution.store.OutboxEntry;
 import io.agentic.execution.store.StateJson;
@@ -28,12 +31,17 @@ public class OutboxPublisher {
   private final KafkaTemplate<String, Object> kafka;
   private final TimerStore timers;
   private final ExecutionStore executions;
+  private final ExecutionEventStore events;
 
   OutboxPublisher(
-      KafkaTemplate<String, Object> kafka, TimerStore timers, ExecutionStore executions) {
+      KafkaTemplate<String, Object> kafka,
+      TimerStore timers,
+      ExecutionStore executions,
+      ExecutionEventStore events) {
     this.kafka = kafka;
     this.timers = timers;
     this.executions = executions;
+    this.events = events;
   }
 
   /**
@@ -62,11 +70,18 @@ public class OutboxPublisher {
 
   private void perform(OutboxEntry entry) throws Exception {
     switch (entry.kind()) {
-      case OutboxEntry.MESSAGE ->
-          // The payload is the record's JSON already; the contract serializer passes bytes through.
-          kafka
-              .send(entry.topic(), entry.key(), entry.payload().getBytes(StandardCharsets.UTF_8))
-              .get(10, TimeUnit.SECONDS);
+      case OutboxEntry.MESSAGE -> {
+        if (Topics.EXECUTION_EVENTS.equals(entry.topic())) {
+          // Stored before it is published: a stream replaying the log then following the topic
+          // misses nothing (it dedupes what it sees twice).
+          events.append(
+              StateJson.read(entry.payload(), ExecutionProgressed.class), entry.payload());
+        }
+        // The payload is the record's JSON already; the contract serializer passes bytes through.
+        kafka
+            .send(entry.topic(), entry.key(), entry.payload().getBytes(StandardCharsets.UTF_8))
+            .get(10, TimeUnit.SECONDS);
+      }
       case OutboxEntry.TIMER -> timers.schedule(StateJson.read(entry.payload(), Timer.class));
       case OutboxEntry.UNTIMER -> timers.cancel(entry.payload());
       default -> log.error("Unknown outbox entry kind {}; dropped", entry.kind());

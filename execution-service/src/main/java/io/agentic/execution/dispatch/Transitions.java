@@ -1,6 +1,8 @@
 package io.agentic.execution.dispatch;
 
 import io.agentic.contracts.Topics;
+import io.agentic.contracts.execution.CancelExecution;
+import io.agentic.contracts.execution.StepFinished;
 import io.agentic.execution.engine.Decision;
 import io.agentic.execution.engine.Effect;
 import io.agentic.execution.engine.Engine;
@@ -33,6 +35,7 @@ class Transitions {
   private final Engine engine;
   private final ExecutionStore executions;
   private final OutboxPublisher publisher;
+  private final ChildLauncher children;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -40,18 +43,20 @@ class Transitions {
       Engine engine,
       ExecutionStore executions,
       OutboxPublisher publisher,
+      ChildLauncher children,
       ApplicationEventPublisher events,
       Clock clock) {
     this.engine = engine;
     this.executions = executions;
     this.publisher = publisher;
+    this.children = children;
     this.events = events;
     this.clock = clock;
   }
 
   void apply(String executionId, Input input) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<StoredExecution> found = executions.find(executionId);
+      Optional<StoredExecution> found = executions.findWhole(executionId);
       if (found.isEmpty()) {
         log.warn(
             "Ignoring {} for unknown execution {}", input.getClass().getSimpleName(), executionId);
@@ -59,12 +64,12 @@ class Transitions {
       }
       StoredExecution stored = found.get();
       Instant now = clock.instant();
-      Decision decision = engine.decide(stored.state(), input, now);
+      Decision decision = engine.decide(stored.state(), withChildOutputs(executionId, input), now);
       if (!decision.changed()) {
         return;
       }
       List<OutboxEntry> added = outbox(stored, decision.effects(), now);
-      if (executions.commit(executionId, stored.version(), decision.state(), added)) {
+      if (executions.commit(stored, decision.state(), added)) {
         List<OutboxEntry> pending = new ArrayList<>(stored.outbox());
         pending.addAll(added);
         publisher.flush(executionId, pending);
@@ -80,8 +85,39 @@ class Transitions {
         "Execution " + executionId + " kept changing concurrently; giving up on this input");
   }
 
-  private static List<OutboxEntry> outbox(
-      StoredExecution stored, List<Effect> effects, Instant now) {
+  /**
+   * A child whose outputs were too large to travel reports without them: they are read from its
+   * stored state.
+   */
+  private Input withChildOutputs(String executionId, Input input) {
+    if (!(input instanceof Input.StepResult(StepFinished r))
+        || !r.succeeded()
+        || r.output() != null
+        || r.stepId() == null) {
+      return input;
+    }
+    return executions
+        .findWhole(r.stepId())
+        .map(StoredExecution::state)
+        .filter(c -> c.parent() != null && executionId.equals(c.parent().executionId()))
+        .<Input>map(
+            child ->
+                new Input.StepResult(
+                    new StepFinished(
+                        r.stepId(),
+                        r.executionId(),
+                        r.nodeId(),
+                        r.attempt(),
+                        true,
+                        child.outputs(),
+                        null,
+                        r.usage(),
+                        r.startedAt(),
+                        r.finishedAt())))
+        .orElse(input);
+  }
+
+  private List<OutboxEntry> outbox(StoredExecution stored, List<Effect> effects, Instant now) {
     String id = stored.id();
     List<OutboxEntry> entries = new ArrayList<>();
     for (Effect effect : effects) {
@@ -93,6 +129,19 @@ class Transitions {
         case Effect.ScheduleTimer t ->
             entries.add(OutboxEntry.timer(id, stored.partition(), t, now));
         case Effect.CancelTimer c -> entries.add(OutboxEntry.untimer(id, c.timerId(), now));
+        case Effect.StartChild c -> entries.add(children.prepare(c.child(), now));
+        case Effect.CancelChild c ->
+            entries.add(
+                OutboxEntry.message(
+                    Topics.EXECUTION_COMMANDS,
+                    c.executionId(),
+                    new CancelExecution(
+                        id + ":cancel:" + c.executionId(), c.executionId(), null, c.reason(), now),
+                    now));
+        case Effect.ReportToParent r ->
+            entries.add(
+                OutboxEntry.message(
+                    Topics.STEP_RESULTS, r.result().executionId(), r.result(), now));
         case Effect.Finish f -> {}
       }
     }

@@ -2,7 +2,9 @@ package io.agentic.execution.engine;
 
 import io.agentic.contracts.workflow.WorkflowNode;
 
-/** A failed attempt's backoff has passed: the next attempt is dispatched. */
+/**
+ * A failed attempt's backoff has passed: the next attempt is dispatched (or its children start).
+ */
 final class BackoffEnded {
 
   private final NodeStarter starter;
@@ -12,6 +14,6 @@ final class BackoffEnded {
   }
 
   void apply(Transition t, WorkflowNode node) {
-    starter.dispatch(t, node, t.node(node.id()).awaiting().attempt());
+    starter.again(t, node, t.node(node.id()).awaiting().attempt());
   }
 }

@@ -2,6 +2,7 @@ package io.agentic.execution.engine;
 
 import io.agentic.contracts.execution.ExecuteStep;
 import io.agentic.contracts.execution.ExecutionProgressed;
+import io.agentic.contracts.execution.StepFinished;
 import java.time.Instant;
 
 /** What a decision asks the world to do, in order, once its new state is stored. */
@@ -26,4 +27,16 @@ public sealed interface Effect {
 
   /** The execution reached a terminal status. */
   record Finish(ExecutionStatus status) implements Effect {}
+
+  /** Create the child execution (once, by its id) and start it. */
+  record StartChild(ChildStart child) implements Effect {}
+
+  /** Cancel a running child execution: its parent no longer waits for it. */
+  record CancelChild(String executionId, String reason) implements Effect {}
+
+  /**
+   * This child execution ended: tell the node waiting for it, as a step result keyed by the
+   * parent's id whose step id is this execution's id.
+   */
+  record ReportToParent(StepFinished result) implements Effect {}
 }

@@ -22,6 +22,7 @@ public final class Engine {
   private final DeadlinePassed deadlinePassed;
   private final Cancelling cancelling;
   private final Retrying retrying;
+  private final ChildFinished childFinished;
   private final Advance advance;
   private final EngineSettings settings;
 
@@ -32,7 +33,7 @@ public final class Engine {
     this.settings = settings;
     Ending ending = new Ending();
     NodeOutcomes outcomes = new NodeOutcomes(new Backoff(random, settings.maxBackoff()), ending);
-    NodeStarter starter = new NodeStarter(evaluator, outcomes);
+    NodeStarter starter = new NodeStarter(evaluator, outcomes, new Children(evaluator, outcomes));
     this.advance = new Advance(starter, outcomes, ending);
     this.starting = new ExecutionStarting(advance, ending);
     this.stepSucceeded = new StepSucceeded(outcomes);
@@ -43,6 +44,7 @@ public final class Engine {
     this.deadlinePassed = new DeadlinePassed(ending);
     this.cancelling = new Cancelling(ending);
     this.retrying = new Retrying(advance);
+    this.childFinished = new ChildFinished(outcomes);
   }
 
   public EngineSettings settings() {
@@ -69,14 +71,27 @@ public final class Engine {
     return t.decision();
   }
 
-  /** Only the result of the very step a running node awaits counts. */
+  /**
+   * Only the result of the very step a running node awaits counts; for a SUB_WORKFLOW or LOOP node,
+   * the end of one of its running children (the step id is the child's execution id).
+   */
   private boolean stepResult(Transition t, StepFinished result) {
     WorkflowNode node = result.nodeId() == null ? null : t.graph.node(result.nodeId());
     if (t.status != ExecutionStatus.RUNNING || node == null) {
       return false;
     }
     Wait wait = t.node(node.id()).awaiting();
-    if (wait == null || wait.kind() != Wait.Kind.STEP || !wait.stepId().equals(result.stepId())) {
+    if (wait == null || result.stepId() == null) {
+      return false;
+    }
+    if (wait.kind() == Wait.Kind.CHILDREN) {
+      if (!childFinished.apply(t, node, result)) {
+        return false;
+      }
+      advance.run(t);
+      return true;
+    }
+    if (wait.kind() != Wait.Kind.STEP || !wait.stepId().equals(result.stepId())) {
       return false;
     }
     t.usage = t.usage.plus(result.usage());
@@ -99,11 +114,11 @@ public final class Engine {
       return false;
     }
     Wait wait = t.node(node.id()).awaiting();
-    if (wait == null || !wait.timerId().equals(timer.timerId())) {
+    if (wait == null || wait.timerId() == null || !wait.timerId().equals(timer.timerId())) {
       return false;
     }
     switch (wait.kind()) {
-      case STEP -> stepTimedOut.apply(t, node);
+      case STEP, CHILDREN -> stepTimedOut.apply(t, node);
       case BACKOFF -> backoffEnded.apply(t, node);
       case DELAY -> delayEnded.apply(t, node);
     }

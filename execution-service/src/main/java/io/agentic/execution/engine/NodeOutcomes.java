@@ -28,6 +28,8 @@ final class NodeOutcomes {
   void succeed(Transition t, WorkflowNode node, Object output) {
     NodeState s = t.node(node.id());
     cancelTimer(t, s);
+    Children.stop(t, s, "Its parent node no longer waits for it");
+    long bytes = JsonSize.of(output);
     t.put(
         node.id(),
         new NodeState(
@@ -38,13 +40,19 @@ final class NodeOutcomes {
             s.firstAttempt(),
             s.startedAt() == null ? t.now : s.startedAt(),
             t.now,
+            null,
+            bytes,
             null));
     if (node.type() == NodeType.OUTPUT) {
       t.output(node.id(), output);
     }
     t.log(node.id(), "info", "Node completed");
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("output", Redaction.json(output));
+    data.put(
+        "output",
+        bytes > t.settings.maxInlineOutputBytes()
+            ? NodeOutputRef.of(t.before.id(), node.id(), bytes)
+            : Redaction.json(output));
     data.put("attempt", s.attempts());
     t.emit("node.completed", node.id(), data);
   }
@@ -56,6 +64,7 @@ final class NodeOutcomes {
   void fail(Transition t, WorkflowNode node, NodeError error, boolean retryable) {
     NodeState s = t.node(node.id());
     cancelTimer(t, s);
+    Children.stop(t, s, "Its parent node failed");
     RetryPolicy policy = node.retry();
     if (retryable && policy != null && s.attemptsInRun() < policy.maxAttempts()) {
       scheduleRetry(t, node, s, error, policy);
@@ -73,6 +82,8 @@ final class NodeOutcomes {
             s.firstAttempt(),
             s.startedAt() == null ? t.now : s.startedAt(),
             t.now,
+            null,
+            output == null ? null : JsonSize.of(output),
             null));
     t.log(node.id(), "error", "Node failed: " + error.code() + ": " + error.message());
     Map<String, Object> data = new LinkedHashMap<>();
@@ -92,7 +103,16 @@ final class NodeOutcomes {
     t.put(
         node.id(),
         new NodeState(
-            NodeStatus.SKIPPED, null, null, s.attempts(), s.firstAttempt(), null, null, null));
+            NodeStatus.SKIPPED,
+            null,
+            null,
+            s.attempts(),
+            s.firstAttempt(),
+            null,
+            null,
+            null,
+            null,
+            null));
     t.log(node.id(), "info", "Node skipped: no branch leading to it was taken");
     t.emit("node.skipped", node.id(), new LinkedHashMap<>());
   }
@@ -103,7 +123,9 @@ final class NodeOutcomes {
     int next = s.attempts() + 1;
     String timerId = ExecuteStep.stepId(t.before.id(), node.id(), next) + ":backoff";
     Instant due = t.now.plus(delay);
-    t.put(node.id(), s.waiting(new Wait(Wait.Kind.BACKOFF, next, null, timerId, due)));
+    t.put(
+        node.id(),
+        s.waiting(new Wait(Wait.Kind.BACKOFF, next, null, timerId, due)).withChildren(null));
     t.effect(new Effect.ScheduleTimer(timerId, "backoff", node.id(), next, due));
     t.log(
         node.id(),

@@ -16,10 +16,12 @@ final class NodeStarter {
 
   private final Evaluator evaluator;
   private final NodeOutcomes outcomes;
+  private final Children children;
 
-  NodeStarter(Evaluator evaluator, NodeOutcomes outcomes) {
+  NodeStarter(Evaluator evaluator, NodeOutcomes outcomes, Children children) {
     this.evaluator = evaluator;
     this.outcomes = outcomes;
+    this.children = children;
   }
 
   void start(Transition t, WorkflowNode node) {
@@ -27,7 +29,8 @@ final class NodeStarter {
     int attempt = s.attempts() + 1;
     t.put(
         node.id(),
-        new NodeState(NodeStatus.RUNNING, null, null, attempt, attempt, t.now, null, null));
+        new NodeState(
+            NodeStatus.RUNNING, null, null, attempt, attempt, t.now, null, null, null, null));
     t.log(node.id(), "info", "Node started");
     t.emit("node.started", node.id(), new LinkedHashMap<>(Map.of("attempt", attempt)));
     try {
@@ -38,16 +41,33 @@ final class NodeStarter {
         case OUTPUT -> outcomes.succeed(t, node, outputValue(t, node));
         case DELAY -> delay(t, node, attempt);
         case AI_PROCESSOR, HTTP_REQUEST, DATABASE -> dispatch(t, node, attempt);
-        case SUB_WORKFLOW, LOOP ->
-            outcomes.fail(
-                t,
-                node,
-                new NodeError(
-                    "NOT_SUPPORTED_YET", node.type() + " nodes cannot run yet in this version"),
-                false);
+        case SUB_WORKFLOW, LOOP -> children.start(t, node, attempt);
       }
     } catch (NodeFailure failure) {
       outcomes.fail(t, node, failure.error, false);
+    }
+  }
+
+  /** Runs a further attempt of a node waiting out its retry backoff. */
+  void again(Transition t, WorkflowNode node, int attempt) {
+    if (node.type() == NodeType.SUB_WORKFLOW || node.type() == NodeType.LOOP) {
+      NodeState s = t.node(node.id());
+      t.put(
+          node.id(),
+          new NodeState(
+              NodeStatus.RUNNING,
+              null,
+              null,
+              attempt,
+              s.firstAttempt(),
+              s.startedAt(),
+              null,
+              null,
+              null,
+              null));
+      children.start(t, node, attempt);
+    } else {
+      dispatch(t, node, attempt);
     }
   }
 
@@ -91,7 +111,9 @@ final class NodeStarter {
             s.firstAttempt(),
             s.startedAt(),
             null,
-            new Wait(Wait.Kind.STEP, attempt, stepId, timerId, due)));
+            new Wait(Wait.Kind.STEP, attempt, stepId, timerId, due),
+            null,
+            null));
     t.effect(new Effect.DispatchStep(topicOf(node.type()), step));
     t.effect(new Effect.ScheduleTimer(timerId, "timeout", node.id(), attempt, due));
     t.log(node.id(), "info", "Attempt " + attempt + " dispatched");

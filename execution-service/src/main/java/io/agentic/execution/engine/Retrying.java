@@ -37,7 +37,16 @@ final class Retrying {
       t.put(
           id,
           new NodeState(
-              NodeStatus.PENDING, null, null, s.attempts(), s.attempts() + 1, null, null, null));
+              NodeStatus.PENDING,
+              null,
+              null,
+              s.attempts(),
+              s.attempts() + 1,
+              null,
+              null,
+              null,
+              null,
+              null));
       t.removeOutput(id);
     }
     t.status = ExecutionStatus.RUNNING;

@@ -79,6 +79,10 @@ final class Transition {
     outputs.remove(nodeId);
   }
 
+  Map<String, Object> outputs() {
+    return outputs;
+  }
+
   void remember(String commandId) {
     if (commandId != null) {
       commands.add(commandId);
@@ -210,7 +214,11 @@ final class Transition {
             endTime,
             deadline,
             sequence,
-            commands);
+            commands,
+            before.parent(),
+            before.depth(),
+            before.workflowChain(),
+            before.userRole());
     return new Decision(state, List.copyOf(effects), true);
   }
 }

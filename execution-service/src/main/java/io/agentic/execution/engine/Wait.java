@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param attempt the attempt the step belongs to, or the attempt a backoff leads to
  * @param stepId the awaited step ({@link Kind#STEP} only)
- * @param timerId the step's timeout timer, the backoff timer or the delay timer
+ * @param timerId the step's timeout timer, the backoff timer or the delay timer; for {@link
+ *     Kind#CHILDREN} the timeout timer, null when the node has no {@code timeoutMs}
  */
 public record Wait(Kind kind, int attempt, String stepId, String timerId, Instant dueAt) {
 
@@ -18,6 +19,8 @@ public record Wait(Kind kind, int attempt, String stepId, String timerId, Instan
     /** An attempt failed; the next is dispatched when the backoff timer fires. */
     BACKOFF,
     /** A DELAY node; it completes when its timer fires. */
-    DELAY
+    DELAY,
+    /** A SUB_WORKFLOW or LOOP node; its child executions report their ends as step results. */
+    CHILDREN
   }
 }

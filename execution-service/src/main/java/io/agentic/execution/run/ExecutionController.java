@@ -91,6 +91,7 @@ class ExecutionController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) String parentExecutionId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       CurrentUser user) {
@@ -119,6 +120,7 @@ class ExecutionController {
                 wanted,
                 instant("from", from),
                 instant("to", to),
+                blankToNull(parentExecutionId),
                 page,
                 size));
     List<ExecutionView> items = result.items().stream().map(ExecutionView::of).toList();
@@ -175,11 +177,7 @@ class ExecutionController {
   }
 
   private ExecutionState visible(String id, CurrentUser user) {
-    return executions
-        .find(id)
-        .map(e -> e.state())
-        .filter(s -> visibility.canSee(user, s))
-        .orElseThrow(() -> ApiException.notFound("Execution " + id));
+    return visibility.visible(id, user).state();
   }
 
   private static void requireNotViewer(CurrentUser user) {

@@ -126,15 +126,16 @@ class ExecutionStarter {
     String id = UUID.randomUUID().toString();
     ExecutionState state =
         ExecutionState.pending(
-            id,
-            version.workflowId(),
-            version.version(),
-            user.id(),
-            version.nodes(),
-            version.edges(),
-            new LinkedHashMap<>(inputs),
-            now,
-            properties.deadline());
+                id,
+                version.workflowId(),
+                version.version(),
+                user.id(),
+                version.nodes(),
+                version.edges(),
+                new LinkedHashMap<>(inputs),
+                now,
+                properties.deadline())
+            .startedByRole(user.role());
     OutboxEntry start =
         OutboxEntry.message(
             Topics.EXECUTION_COMMANDS,

@@ -1,6 +1,8 @@
 package io.agentic.execution.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentic.execution.engine.ChildBatch;
+import io.agentic.execution.engine.ChildRun;
 import io.agentic.execution.engine.ExecutionError;
 import io.agentic.execution.engine.ExecutionState;
 import io.agentic.execution.engine.LogEntry;
@@ -13,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** API.md's {@code execution}, credentials redacted. */
+/**
+ * API.md's {@code execution}, credentials redacted, plus where it sits in a tree of child
+ * executions ({@code parentExecutionId} only for children) and, for a running SUB_WORKFLOW or LOOP
+ * node, how far its children got.
+ */
 record ExecutionView(
     String id,
     String workflowId,
@@ -28,7 +34,10 @@ record ExecutionView(
     Map<String, NodeResult> nodeResults,
     List<LogEntry> logs,
     Metrics metrics,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ExecutionError error) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ExecutionError error,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId,
+    String rootExecutionId,
+    int depth) {
 
   record NodeResult(
       String status,
@@ -37,7 +46,28 @@ record ExecutionView(
       int attempts,
       Instant startedAt,
       Instant finishedAt,
-      Long durationMs) {}
+      Long durationMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ChildProgress children) {}
+
+  /** The child executions of a running SUB_WORKFLOW or LOOP node, counted by where they stand. */
+  record ChildProgress(int total, long waiting, long running, long completed, long failed) {
+
+    static ChildProgress of(ChildBatch batch) {
+      if (batch == null) {
+        return null;
+      }
+      return new ChildProgress(
+          batch.runs().size(),
+          count(batch, ChildRun.Status.WAITING),
+          count(batch, ChildRun.Status.RUNNING),
+          count(batch, ChildRun.Status.COMPLETED),
+          count(batch, ChildRun.Status.FAILED));
+    }
+
+    private static long count(ChildBatch batch, ChildRun.Status status) {
+      return batch.runs().stream().filter(r -> r.status() == status).count();
+    }
+  }
 
   static ExecutionView of(ExecutionState s) {
     Map<String, NodeResult> nodes = new LinkedHashMap<>();
@@ -53,7 +83,8 @@ record ExecutionView(
                         n.attempts(),
                         n.startedAt(),
                         n.finishedAt(),
-                        n.durationMs())));
+                        n.durationMs(),
+                        ChildProgress.of(n.children()))));
     return new ExecutionView(
         s.id(),
         s.workflowId(),
@@ -68,7 +99,10 @@ record ExecutionView(
         nodes,
         logs(s),
         s.metrics(),
-        s.error());
+        s.error(),
+        s.parent() == null ? null : s.parent().executionId(),
+        s.rootExecutionId() == null ? s.id() : s.rootExecutionId(),
+        s.depth());
   }
 
   private static List<LogEntry> logs(ExecutionState s) {

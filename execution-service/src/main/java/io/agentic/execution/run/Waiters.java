@@ -1,26 +1,24 @@
 package io.agentic.execution.run;
 
-import io.agentic.contracts.Topics;
 import io.agentic.contracts.execution.ExecutionProgressed;
 import io.agentic.execution.ExecutionProperties;
 import io.agentic.execution.dispatch.ExecutionFinished;
 import io.agentic.platform.problem.ApiException;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.context.event.EventListener;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Requests waiting for executions to end. Woken in this JVM when its orchestrator ends an
  * execution, and by terminal events on {@code execution.events.v1} (read by every instance in a
- * group of its own, from the latest offset) when another instance's orchestrator did.
+ * group of its own, from the latest offset, and handed on by {@code events.LiveEvents}) when
+ * another instance's orchestrator did.
  */
 @Component
 class Waiters {
@@ -28,15 +26,9 @@ class Waiters {
   private final Map<String, Set<CompletableFuture<Void>>> byExecution = new ConcurrentHashMap<>();
   private final Map<String, Integer> byUser = new ConcurrentHashMap<>();
   private final ExecutionProperties properties;
-  private final String groupId = "execution-waiters-" + UUID.randomUUID();
 
   Waiters(ExecutionProperties properties) {
     this.properties = properties;
-  }
-
-  /** The consumer group of this instance's event listener, used by its {@code @KafkaListener}. */
-  public String getGroupId() {
-    return groupId;
   }
 
   /** One waiting request. Register before asking for the change, then {@link #await}. */
@@ -114,11 +106,7 @@ class Waiters {
     wake(finished.executionId());
   }
 
-  @KafkaListener(
-      id = "execution-waiters",
-      topics = Topics.EXECUTION_EVENTS,
-      groupId = "#{__listener.groupId}",
-      properties = "auto.offset.reset=latest")
+  @EventListener
   void on(ExecutionProgressed event) {
     if (event.isTerminal()) {
       wake(event.executionId());

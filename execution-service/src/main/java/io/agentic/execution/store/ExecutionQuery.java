@@ -12,6 +12,7 @@ import java.util.Set;
  * @param ownedWorkflows workflows the caller owns: all their executions are visible
  * @param workflowId, status, from, to optional filters ({@code from} inclusive, {@code to}
  *     exclusive, on the start time)
+ * @param parentExecutionId optional: only the children of that execution
  */
 public record ExecutionQuery(
     boolean everyone,
@@ -21,5 +22,6 @@ public record ExecutionQuery(
     ExecutionStatus status,
     Instant from,
     Instant to,
+    String parentExecutionId,
     int page,
     int size) {}

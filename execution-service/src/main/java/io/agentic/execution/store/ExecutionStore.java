@@ -15,15 +15,22 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
+import io.agentic.execution.ExecutionProperties;
 import io.agentic.execution.engine.ExecutionState;
 import io.agentic.execution.engine.ExecutionStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,21 +38,35 @@ import org.springframework.stereotype.Component;
  * The {@code executions} collection. Each transition and the messages it emits are written by one
  * conditional single-document update guarded by {@code version}: atomic without multi-document
  * transactions, which neither the embedded MongoDB-wire server nor a stand-alone MongoDB offers.
+ * Node outputs larger than the inline limit are written to {@link NodeOutputStore} first (their own
+ * idempotent single-document writes) and the state keeps a reference.
  */
 @Component
 public class ExecutionStore {
 
+  private static final Logger log = LoggerFactory.getLogger(ExecutionStore.class);
   static final String COLLECTION = "executions";
-  private static final List<String> UNFINISHED =
+  static final List<String> UNFINISHED =
       List.of(ExecutionStatus.PENDING.wire(), ExecutionStatus.RUNNING.wire());
 
   private final MongoCollection<Document> executions;
+  private final NodeOutputStore outputs;
+  private final ExecutionEventStore events;
+  private final long inlineLimit;
 
-  public ExecutionStore(MongoTemplate mongo) {
+  public ExecutionStore(
+      MongoTemplate mongo,
+      NodeOutputStore outputs,
+      ExecutionEventStore events,
+      ExecutionProperties properties) {
     this.executions = mongo.getCollection(COLLECTION);
+    this.outputs = outputs;
+    this.events = events;
+    this.inlineLimit = properties.maxInlineOutput().toBytes();
     executions.createIndex(Indexes.ascending("idempotencyScope"), new IndexOptions().unique(true));
     executions.createIndex(Indexes.descending("userId", "startTime"));
     executions.createIndex(Indexes.descending("workflowId", "startTime"));
+    executions.createIndex(Indexes.ascending("parentExecutionId", "startTime"));
     executions.createIndex(Indexes.ascending("partition", "status", "deadline"));
     executions.createIndex(Indexes.ascending("partition", "outbox.createdAt"));
   }
@@ -53,28 +74,38 @@ public class ExecutionStore {
   /**
    * Stores a new execution with its first outbox entries.
    *
-   * @throws com.mongodb.MongoWriteException with a duplicate-key error when the idempotency scope
-   *     is taken
+   * @throws com.mongodb.MongoWriteException with a duplicate-key error when the id or the
+   *     idempotency scope is taken
    */
   public void insert(StoredExecution e) {
+    OutputsApart.Split split = OutputsApart.split(e.state(), inlineLimit);
+    writeApart(e.id(), split, Set.of());
     Document doc =
-        summary(e.state())
+        ExecutionDocuments.summary(split.state())
             .append("_id", e.id())
             .append("partition", e.partition())
             .append("version", e.version())
             .append("idempotencyScope", e.idempotencyScope())
             .append("requestHash", e.requestHash())
+            .append("apart", ExecutionDocuments.apartDocuments(split.apart()))
             .append("outbox", e.outbox().stream().map(OutboxEntry::toDocument).toList());
     executions.insertOne(doc);
   }
 
+  /** The execution as stored: outputs stored apart are references (what the API shows). */
   public Optional<StoredExecution> find(String id) {
-    return Optional.ofNullable(executions.find(eq("_id", id)).first()).map(ExecutionStore::from);
+    return Optional.ofNullable(executions.find(eq("_id", id)).first())
+        .map(ExecutionDocuments::from);
+  }
+
+  /** The execution with every output, those stored apart included: what the engine decides on. */
+  public Optional<StoredExecution> findWhole(String id) {
+    return find(id).map(this::whole);
   }
 
   public Optional<StoredExecution> findByIdempotencyScope(String scope) {
     return Optional.ofNullable(executions.find(eq("idempotencyScope", scope)).first())
-        .map(ExecutionStore::from);
+        .map(ExecutionDocuments::from);
   }
 
   /** The status alone, cheap enough for a worker to check before each step. */
@@ -83,22 +114,36 @@ public class ExecutionStore {
     return Optional.ofNullable(doc).flatMap(d -> ExecutionStatus.fromWire(d.getString("status")));
   }
 
+  /** The full output of one node of an execution (empty for an unknown node). */
+  public Optional<Object> nodeOutput(StoredExecution stored, String nodeId) {
+    for (StoredOutput o : stored.apart()) {
+      if (o.nodeId().equals(nodeId)) {
+        return outputs.read(o.key());
+      }
+    }
+    return Optional.ofNullable(stored.state().nodeResults().get(nodeId)).map(n -> n.output());
+  }
+
   /**
-   * Writes a transition if nobody else has since {@code expectedVersion}.
+   * Writes a transition if nobody else has since {@code before} was read.
    *
    * @return false on a concurrent change: reload and decide again
    */
-  public boolean commit(
-      String id, long expectedVersion, ExecutionState state, List<OutboxEntry> added) {
+  public boolean commit(StoredExecution before, ExecutionState state, List<OutboxEntry> added) {
+    OutputsApart.Split split = OutputsApart.split(state, inlineLimit);
+    Set<String> stored = new HashSet<>();
+    before.apart().forEach(o -> stored.add(o.key()));
+    writeApart(before.id(), split, stored);
     List<Bson> updates = new ArrayList<>();
-    summary(state).forEach((k, v) -> updates.add(Updates.set(k, v)));
-    updates.add(Updates.set("version", expectedVersion + 1));
+    ExecutionDocuments.summary(split.state()).forEach((k, v) -> updates.add(Updates.set(k, v)));
+    updates.add(Updates.set("apart", ExecutionDocuments.apartDocuments(split.apart())));
+    updates.add(Updates.set("version", before.version() + 1));
     if (!added.isEmpty()) {
       updates.add(Updates.pushEach("outbox", added.stream().map(OutboxEntry::toDocument).toList()));
     }
     UpdateResult result =
         executions.updateOne(
-            and(eq("_id", id), eq("version", expectedVersion)), Updates.combine(updates));
+            and(eq("_id", before.id()), eq("version", before.version())), Updates.combine(updates));
     return result.getMatchedCount() == 1;
   }
 
@@ -120,7 +165,7 @@ public class ExecutionStore {
     executions
         .find(and(in("partition", partitions), lte("outbox.createdAt", Dates.toDate(cutoff))))
         .limit(500)
-        .forEach(d -> found.add(from(d)));
+        .forEach(d -> found.add(ExecutionDocuments.from(d)));
     return found;
   }
 
@@ -142,8 +187,10 @@ public class ExecutionStore {
     return ids;
   }
 
+  /** Unfinished root executions the user started: child executions do not count. */
   public long countUnfinished(String userId) {
-    return executions.countDocuments(and(eq("userId", userId), in("status", UNFINISHED)));
+    return executions.countDocuments(
+        and(eq("userId", userId), in("status", UNFINISHED), eq("parentExecutionId", null)));
   }
 
   /** A page of executions matching {@code query}, newest first. */
@@ -167,6 +214,9 @@ public class ExecutionStore {
     if (query.to() != null) {
       filters.add(lt("startTime", Dates.toDate(query.to())));
     }
+    if (query.parentExecutionId() != null) {
+      filters.add(eq("parentExecutionId", query.parentExecutionId()));
+    }
     Bson filter = filters.isEmpty() ? new Document() : and(filters);
     long total = executions.countDocuments(filter);
     List<ExecutionState> items = new ArrayList<>();
@@ -179,30 +229,42 @@ public class ExecutionStore {
     return new ExecutionPage(items, total);
   }
 
+  /** Deletes an execution with its event log and the outputs stored apart. */
   public void delete(String id) {
     executions.deleteOne(eq("_id", id));
+    outputs.deleteAll(id);
+    events.deleteAll(id);
   }
 
-  /** The fields kept beside the state JSON, for queries. */
-  private static Document summary(ExecutionState s) {
-    return new Document("workflowId", s.workflowId())
-        .append("workflowVersion", s.workflowVersion())
-        .append("userId", s.userId())
-        .append("status", s.status().wire())
-        .append("startTime", Dates.toDate(s.startTime()))
-        .append("endTime", Dates.toDate(s.endTime()))
-        .append("deadline", Dates.toDate(s.deadline()))
-        .append("state", StateJson.write(s));
-  }
-
-  private static StoredExecution from(Document d) {
-    List<Document> outbox = d.getList("outbox", Document.class, List.of());
+  private StoredExecution whole(StoredExecution stored) {
+    if (stored.apart().isEmpty()) {
+      return stored;
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (StoredOutput o : stored.apart()) {
+      Optional<Object> value = outputs.read(o.key());
+      if (value.isPresent()) {
+        values.put(o.key(), value.get());
+      } else {
+        log.error(
+            "Output {} of execution {} is missing; its reference stays", o.key(), stored.id());
+      }
+    }
     return new StoredExecution(
-        StateJson.read(d.getString("state")),
-        ((Number) d.get("version")).longValue(),
-        ((Number) d.get("partition")).intValue(),
-        outbox.stream().map(OutboxEntry::from).toList(),
-        d.getString("idempotencyScope"),
-        d.getString("requestHash"));
+        OutputsApart.join(stored.state(), stored.apart(), values),
+        stored.version(),
+        stored.partition(),
+        stored.outbox(),
+        stored.idempotencyScope(),
+        stored.requestHash(),
+        stored.apart());
+  }
+
+  private void writeApart(String id, OutputsApart.Split split, Set<String> alreadyStored) {
+    for (StoredOutput o : split.apart()) {
+      if (!alreadyStored.contains(o.key())) {
+        outputs.write(id, o.key(), split.values().get(o.key()));
+      }
+    }
   }
 }

@@ -158,22 +158,23 @@ class DeliveryIT extends IntegrationTest {
 
   @Test
   void answersAStepNoWorkerServesWithNotSupportedYet() throws Exception {
+    // DATABASE now has its worker: a node type the step workers do not serve lands on their topic
     ExecutionState execution = store("api-flow", Instant.now(), List.of());
-    ExecuteStep database =
+    ExecuteStep stray =
         new ExecuteStep(
-            execution.id() + ":db:1",
+            execution.id() + ":think:1",
             execution.id(),
             execution.id(),
             "wf",
             "u",
-            "db",
-            NodeType.DATABASE,
+            "think",
+            NodeType.AI_PROCESSOR,
             1,
-            Map.of("operation", "count"),
+            Map.of("prompt", "hello"),
             5000,
             Instant.now());
 
-    kafka.send(Topics.STEPS_DATABASE, execution.id(), database).get();
+    kafka.send(Topics.STEPS_DATABASE, execution.id(), stray).get();
 
     StepFinished answer = resultsFor(execution.id(), 1).getFirst();
     assertThat(answer.succeeded()).isFalse();
@@ -204,7 +205,10 @@ class DeliveryIT extends IntegrationTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> executions.status(execution.id()).orElseThrow() == ExecutionStatus.COMPLETED);
-    assertThat(executions.find(execution.id()).orElseThrow().outbox()).isEmpty();
+    // the last transition's entries are done just after its state is written
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> executions.find(execution.id()).orElseThrow().outbox().isEmpty());
   }
 
   private ExecutionState storeWithStart(String fixture, Instant createdAt) {

@@ -305,14 +305,6 @@ class EngineTest {
     }
 
     @Test
-    void shouldFailWithNotSupportedYetForSubWorkflows() {
-      Scenario run = Scenario.of("sub-workflow", Map.of()).start();
-
-      assertThat(run.node("child").error().code()).isEqualTo("NOT_SUPPORTED_YET");
-      assertThat(run.state.error().code()).isEqualTo("NOT_SUPPORTED_YET");
-    }
-
-    @Test
     void shouldRedactCredentialsInEventsButKeepThemForLaterNodes() {
       Scenario run = Scenario.of("http-chain", Map.of("topic", "x")).start();
       Map<String, Object> body = Map.of("token", "s3cret", "totalTokens", 12L);

@@ -67,6 +67,32 @@ final class Scenario {
         Duration.ofHours(24));
   }
 
+  /**
+   * Makes the execution a child at {@code depth} of a tree running {@code chain} (ending with this
+   * execution's workflow {@code wf-1}), whose parent's deadline is {@code parentDeadline}.
+   */
+  Scenario nested(int depth, List<String> chain, Instant parentDeadline) {
+    state =
+        ExecutionState.child(
+            new ChildStart(
+                ID,
+                "wf-1",
+                inputs,
+                "user-1",
+                "user",
+                new ParentLink("parent-1", "node-p", 2, 7),
+                "root-1",
+                depth,
+                chain,
+                parentDeadline),
+            3,
+            workflow.nodes(),
+            workflow.edges(),
+            T0,
+            Duration.ofHours(24));
+    return this;
+  }
+
   /** Changes a node of the workflow before the execution starts. */
   Scenario node(String id, UnaryOperator<WorkflowNode> change) {
     workflow =
@@ -137,6 +163,75 @@ final class Scenario {
 
   Scenario fireDeadline() {
     return apply(new Input.TimerFired(nextCommand(), ID + ":deadline", "deadline", null, 0));
+  }
+
+  /** Every child execution started so far, in order. */
+  List<ChildStart> children() {
+    return effects.stream()
+        .filter(Effect.StartChild.class::isInstance)
+        .map(e -> ((Effect.StartChild) e).child())
+        .toList();
+  }
+
+  /** The child started last for item {@code index} of node {@code nodeId}. */
+  ChildStart child(String nodeId, int index) {
+    return children().stream()
+        .filter(c -> c.parent().nodeId().equals(nodeId) && c.parent().index() == index)
+        .reduce((a, b) -> b)
+        .orElseThrow(
+            () -> new AssertionError("No child started for " + nodeId + "[" + index + "]"));
+  }
+
+  Scenario childCompletes(String nodeId, int index, Object outputs) {
+    return childCompletes(child(nodeId, index), outputs, null);
+  }
+
+  Scenario childCompletes(ChildStart child, Object outputs, StepUsage usage) {
+    return apply(
+        Input.of(
+            new StepFinished(
+                child.executionId(),
+                ID,
+                child.parent().nodeId(),
+                child.parent().attempt(),
+                true,
+                outputs,
+                null,
+                usage,
+                now,
+                now)));
+  }
+
+  Scenario childFails(String nodeId, int index, String code, boolean retryable) {
+    ChildStart child = child(nodeId, index);
+    return apply(
+        Input.of(
+            new StepFinished(
+                child.executionId(),
+                ID,
+                nodeId,
+                child.parent().attempt(),
+                false,
+                null,
+                new StepError(code, code + " happened", retryable),
+                null,
+                now,
+                now)));
+  }
+
+  List<String> cancelledChildren() {
+    return effects.stream()
+        .filter(Effect.CancelChild.class::isInstance)
+        .map(e -> ((Effect.CancelChild) e).executionId())
+        .toList();
+  }
+
+  /** What this execution reported to its parent. */
+  List<StepFinished> reports() {
+    return effects.stream()
+        .filter(Effect.ReportToParent.class::isInstance)
+        .map(e -> ((Effect.ReportToParent) e).result())
+        .toList();
   }
 
   String awaitedStep(String nodeId) {

@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "agentic.execution.relay-grace=500ms",
       "agentic.execution.timer-poll-interval=100ms",
       "agentic.execution.deadline-sweep-interval=300ms",
-      "agentic.execution.max-running-per-user=3"
+      "agentic.execution.max-running-per-user=3",
+      "agentic.execution.event-heartbeat=200ms",
+      "agentic.execution.max-streams-per-user=3",
+      "agentic.execution.event-ticket-ttl=2s"
     })
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @Import(TestBeans.class)

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class Tokens {
   }
 
   public static String token(String userId, String role) {
+    return token(userId, role, Duration.ofSeconds(900));
+  }
+
+  /** A token that expires {@code ttl} from now. */
+  public static String token(String userId, String role, Duration ttl) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -42,7 +48,7 @@ public final class Tokens {
             .claim("role", role)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(900)))
+            .expirationTime(Date.from(now.plus(ttl)))
             .build();
     SignedJWT jwt =
         new SignedJWT(
@@ -53,6 +59,15 @@ public final class Tokens {
       throw new IllegalStateException(e);
     }
     return jwt.serialize();
+  }
+
+  /** The {@code jti} of a token (or a {@code Bearer} header), as the deny-list knows it. */
+  public static String jti(String token) {
+    try {
+      return SignedJWT.parse(token.replaceFirst("^Bearer ", "")).getJWTClaimsSet().getJWTID();
+    } catch (java.text.ParseException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   private static ECKey generate() {

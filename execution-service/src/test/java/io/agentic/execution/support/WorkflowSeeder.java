@@ -8,6 +8,7 @@ import io.agentic.execution.workflows.WorkflowCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,8 +31,23 @@ public final class WorkflowSeeder {
 
   public String publish(
       String fixture, String ownerId, List<String> viewers, boolean isPublic, String status) {
-    String id = "wf-" + UUID.randomUUID();
-    Workflows.Fixture graph = Workflows.load(fixture);
+    return publishAs(
+        "wf-" + UUID.randomUUID(), fixture, Map.of(), ownerId, viewers, isPublic, status);
+  }
+
+  /**
+   * A workflow of one version from a fixture whose {@code ${name}} placeholders are replaced (by
+   * the ids of the workflows it runs as children, say), under an id chosen by the caller.
+   */
+  public String publishAs(
+      String id,
+      String fixture,
+      Map<String, String> replacements,
+      String ownerId,
+      List<String> viewers,
+      boolean isPublic,
+      String status) {
+    Workflows.Fixture graph = Workflows.load(fixture, replacements);
     send(
         Topics.WORKFLOW_VERSIONS,
         id + ":1",
@@ -65,6 +81,12 @@ public final class WorkflowSeeder {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Like {@link #publish(String, String)}, with placeholders replaced. */
+  public String publish(String fixture, String ownerId, Map<String, String> replacements) {
+    return publishAs(
+        "wf-" + UUID.randomUUID(), fixture, replacements, ownerId, List.of(), false, "active");
   }
 
   public static String newUser() {

@@ -1,0 +1,61 @@
+package io.agentic.execution.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.agentic.contracts.execution.ExecutionProgressed;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code execution_events} collection: each execution's event log, one document per event under
+ * {@code executionId:sequence} (its event id), for {@code GET /api/executions/{id}/events} to
+ * replay. An event is stored before it is published, so whatever a live listener sees is already
+ * here; storing it again (a relay after a crash) changes nothing.
+ */
+@Component
+public class ExecutionEventStore {
+
+  private final MongoCollection<Document> events;
+
+  public ExecutionEventStore(MongoTemplate mongo) {
+    this.events = mongo.getCollection("execution_events");
+    events.createIndex(Indexes.ascending("executionId", "sequence"));
+  }
+
+  /**
+   * @param json the event as published
+   */
+  public void append(ExecutionProgressed event, String json) {
+    Document doc =
+        new Document("_id", event.eventId())
+            .append("executionId", event.executionId())
+            .append("sequence", event.sequence())
+            .append("type", event.type())
+            .append("event", json);
+    events.replaceOne(eq("_id", event.eventId()), doc, new ReplaceOptions().upsert(true));
+  }
+
+  /** Up to {@code limit} events after sequence {@code after}, in order. */
+  public List<ExecutionProgressed> after(String executionId, long after, int limit) {
+    List<ExecutionProgressed> found = new ArrayList<>();
+    events
+        .find(and(eq("executionId", executionId), gt("sequence", after)))
+        .sort(Sorts.ascending("sequence"))
+        .limit(limit)
+        .forEach(d -> found.add(StateJson.read(d.getString("event"), ExecutionProgressed.class)));
+    return found;
+  }
+
+  void deleteAll(String executionId) {
+    events.deleteMany(eq("executionId", executionId));
+  }
+}
