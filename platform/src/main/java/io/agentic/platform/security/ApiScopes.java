@@ -33,7 +33,9 @@ public final class ApiScopes {
       return Optional.of(read ? WORKFLOWS_READ : WORKFLOWS_WRITE);
     }
     if (path.startsWith("/api/executions")) {
-      return Optional.of(read ? WORKFLOWS_READ : EXECUTIONS_RUN);
+      // Watching an execution (a stream ticket included) is reading, not running.
+      boolean watching = path.endsWith("/events") || path.endsWith("/events/ticket");
+      return Optional.of(read || watching ? WORKFLOWS_READ : EXECUTIONS_RUN);
     }
     if (path.startsWith("/api/ai") || path.startsWith("/v1/")) {
       return Optional.of(AI_USE);

@@ -21,6 +21,7 @@ class ApiScopesTest {
     assertThat(ApiScopes.permits(read, "GET", "/api/executions/e1")).isTrue();
     assertThat(ApiScopes.permits(read, "PUT", "/api/workflows/w1")).isFalse();
     assertThat(ApiScopes.permits(read, "POST", "/api/executions")).isFalse();
+    assertThat(ApiScopes.permits(read, "POST", "/api/executions/e1/events/ticket")).isTrue();
     assertThat(ApiScopes.permits(read, "POST", "/v1/chat/completions")).isFalse();
   }
 
