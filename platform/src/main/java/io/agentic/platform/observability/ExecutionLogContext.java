@@ -1,0 +1,68 @@
+package io.agentic.platform.observability;
+
+import io.opentelemetry.api.trace.Span;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
+
+/**
+ * Puts an execution's id on every log line written while handling it (MDC key {@code executionId}),
+ * and on the current span as {@code agentic.execution.id} so the trace can be found by execution.
+ * Use it where the id becomes known, typically first thing in a Kafka listener:
+ *
+ * <pre>{@code
+ * @KafkaListener(topics = Topics.EXECUTION_STEPS_HTTP)
+ * void on(ExecuteStep step) {
+ *   try (var scope = ExecutionLogContext.open(step.executionId())) {
+ *     worker.run(step);
+ *   }
+ * }
+ * }</pre>
+ *
+ * or {@code ExecutionLogContext.with(id, () -> ...)}. The previous value is restored on close, so
+ * scopes nest. The MDC is per thread: work handed to another thread keeps the id only through
+ * {@link ContextExecutors}.
+ */
+public final class ExecutionLogContext {
+
+  public static final String MDC_KEY = "executionId";
+  public static final String SPAN_ATTRIBUTE = "agentic.execution.id";
+
+  private ExecutionLogContext() {}
+
+  /** Sets the execution id until the returned scope is closed; a null id changes nothing. */
+  public static Scope open(String executionId) {
+    if (executionId == null) {
+      return () -> {};
+    }
+    String previous = MDC.get(MDC_KEY);
+    MDC.put(MDC_KEY, executionId);
+    // A no-op when no span is current (no tracing, or outside any observation).
+    Span.current().setAttribute(SPAN_ATTRIBUTE, executionId);
+    return () -> {
+      if (previous == null) {
+        MDC.remove(MDC_KEY);
+      } else {
+        MDC.put(MDC_KEY, previous);
+      }
+    };
+  }
+
+  public static void with(String executionId, Runnable work) {
+    try (Scope scope = open(executionId)) {
+      work.run();
+    }
+  }
+
+  public static <T> T with(String executionId, Supplier<T> work) {
+    try (Scope scope = open(executionId)) {
+      return work.get();
+    }
+  }
+
+  /** Restores the previous execution id; closing twice is harmless only for the outermost. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,48 @@
+package io.agentic.platform.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class ExecutionLogContextTest {
+
+  @AfterEach
+  void clear() {
+    MDC.clear();
+  }
+
+  @Test
+  void putsTheIdInTheMdcUntilClosed() {
+    try (var scope = ExecutionLogContext.open("exec-1")) {
+      assertThat(MDC.get("executionId")).isEqualTo("exec-1");
+    }
+
+    assertThat(MDC.get("executionId")).isNull();
+  }
+
+  @Test
+  void nestedScopesRestoreTheOuterId() {
+    ExecutionLogContext.with(
+        "parent",
+        () -> {
+          String inner = ExecutionLogContext.with("child", () -> MDC.get("executionId"));
+          assertThat(inner).isEqualTo("child");
+          assertThat(MDC.get("executionId")).isEqualTo("parent");
+        });
+
+    assertThat(MDC.get("executionId")).isNull();
+  }
+
+  @Test
+  void aNullIdChangesNothing() {
+    MDC.put("executionId", "known");
+
+    try (var scope = ExecutionLogContext.open(null)) {
+      assertThat(MDC.get("executionId")).isEqualTo("known");
+    }
+
+    assertThat(MDC.get("executionId")).isEqualTo("known");
+  }
+}
