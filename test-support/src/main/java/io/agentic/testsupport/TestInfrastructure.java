@@ -35,6 +35,7 @@ public final class TestInfrastructure {
               "transaction.state.log.min.isr", "1",
               "offsets.topic.num.partitions", "2",
               "auto.create.topics.enable", "true",
+              "message.max.bytes", "16777216",
               "num.partitions", Integer.toString(PARTITIONS)));
       broker.afterPropertiesSet();
       Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));

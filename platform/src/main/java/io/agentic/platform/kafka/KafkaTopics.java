@@ -14,6 +14,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 public final class KafkaTopics {
 
+  /** Matches the producers' {@code max.request.size}: a 10 MiB HTTP output fits in a result. */
+  public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
   private final AgenticKafkaProperties properties;
   private final List<NewTopic> topics = new ArrayList<>();
 
@@ -45,6 +48,7 @@ public final class KafkaTopics {
   private TopicBuilder builder(String name) {
     return TopicBuilder.name(name)
         .partitions(properties.partitions())
-        .replicas(properties.replicationFactor());
+        .replicas(properties.replicationFactor())
+        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
   }
 }
