@@ -1,0 +1,117 @@
+package io.agentic.suite;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An HTTP server on 127.0.0.1 that HTTP_REQUEST nodes call: it records every request and answers
+ * 200 with JSON echoing what it received, so a workflow can pick values out of the response.
+ */
+final class HttpTarget implements AutoCloseable {
+
+  /** One request as the target saw it; header names are lower-case. */
+  record Request(String method, String path, Map<String, String> headers, String body) {
+    String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpServer server;
+  private final ConcurrentLinkedQueue<Request> seen = new ConcurrentLinkedQueue<>();
+
+  private HttpTarget(HttpServer server) {
+    this.server = server;
+  }
+
+  static HttpTarget start() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+      HttpTarget target = new HttpTarget(server);
+      server.createContext("/", target::answer);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      server.start();
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code host:port} as an allow-list entry names it. */
+  String hostAndPort() {
+    return "127.0.0.1:" + port();
+  }
+
+  String url(String path) {
+    return "http://" + hostAndPort() + path;
+  }
+
+  List<Request> requests() {
+    return List.copyOf(seen);
+  }
+
+  List<Request> requestsTo(String pathPrefix) {
+    return seen.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> headers =
+        exchange.getRequestHeaders().entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().toLowerCase(Locale.ROOT), e -> String.join(",", e.getValue())));
+    Request request =
+        new Request(
+            exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
+    seen.add(request);
+
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("method", request.method());
+    answer.put("path", request.path());
+    answer.set("received", parsed(body));
+    answer.put("answer", "pong");
+    byte[] bytes = JSON.writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static JsonNode parsed(String body) {
+    if (body.isBlank()) {
+      return JSON.nullNode();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (RuntimeException notJson) {
+      return JSON.getNodeFactory().stringNode(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
