@@ -76,12 +76,16 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem
+    // Spring builds some bodies itself (415, 405, 406 arrive here with none): add the code after.
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail problem
         && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-      String code = Problems.codeFor(status);
+      String code = Problems.codeFor(response.getStatusCode());
       problem.setType(Problems.typeOf(code));
       problem.setProperty("code", code);
     }
-    return super.handleExceptionInternal(e, body, headers, status, request);
+    return response;
   }
 }
