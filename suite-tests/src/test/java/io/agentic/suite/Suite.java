@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  */
 final class Suite {
 
+  /** The admin local mode creates at start-up, as AGENTIC_ADMIN_EMAIL/PASSWORD would. */
+  static final String ADMIN_EMAIL = "suite-admin@example.com";
+
+  static final String ADMIN_PASSWORD = "suite admin password 1";
+
   /** Few partitions keep rebalances quick; every execution topic has the same count. */
   static final int PARTITIONS = 2;
 
@@ -119,6 +124,8 @@ final class Suite {
     p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
     p.put("spring.kafka.listener.poll-timeout", "200ms");
     p.put("spring.kafka.producer.properties.linger.ms", "0");
+    p.put("agentic.auth.admin-email", ADMIN_EMAIL);
+    p.put("agentic.auth.admin-password", ADMIN_PASSWORD);
     if (allowed != null) {
       p.put("agentic.http.allow-hosts", allowed.hostAndPort());
     }

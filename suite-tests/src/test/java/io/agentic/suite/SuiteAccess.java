@@ -159,6 +159,15 @@ public final class SuiteAccess {
           login.json().path("refreshToken").asString());
     }
 
+    /** Logs in as the admin the suite creates at start-up; answers its access token. */
+    public String adminToken() {
+      Answer login = login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD);
+      if (login.status() != 200) {
+        throw new AssertionError("the suite's admin could not log in: " + login);
+      }
+      return login.json().path("accessToken").asString();
+    }
+
     public Answer login(String login, String password) {
       return post("/api/auth/login", Map.of("login", login, "password", password), null);
     }
