@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,21 @@ public final class LocalMode {
 
   private LocalMode() {}
 
+  /**
+   * {@code ./agentic start}: the whole suite. With {@code --infra-only} only Kafka, MongoDB and
+   * Redis; with {@code --service <name>} only that service, against the infrastructure named by
+   * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI} and {@code REDIS_URL} ({@code ./agentic
+   * multi}).
+   */
   public static void main(String[] args) {
     LocalSettings settings;
+    LaunchOptions options;
     try {
+      options = LaunchOptions.parse(args);
       settings = LocalSettings.fromEnvironment(System.getenv());
+      if (options.mode() == LaunchOptions.Mode.SERVICE) {
+        MultiProcessMode.plan(settings, options); // reports missing settings before anything starts
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("Agentic could not start: " + e.getMessage());
       System.exit(2);
@@ -53,6 +65,47 @@ public final class LocalMode {
     }
     ShutdownSequence shutdown = new ShutdownSequence();
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown::close, "agentic-shutdown"));
+    switch (options.mode()) {
+      case INFRA_ONLY -> runInfrastructure(settings, shutdown);
+      case SERVICE -> runService(settings, options, shutdown);
+      case ALL -> runAll(settings, shutdown);
+    }
+  }
+
+  private static void runInfrastructure(LocalSettings settings, ShutdownSequence shutdown) {
+    try {
+      System.out.println(MultiProcessMode.startInfrastructure(settings, shutdown));
+      new CountDownLatch(1).await(); // until SIGTERM/Ctrl-C runs the shutdown hook
+    } catch (IOException | RuntimeException e) {
+      shutdown.close();
+      System.err.println("Agentic could not start: " + reason(e));
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void runService(
+      LocalSettings settings, LaunchOptions options, ShutdownSequence shutdown) {
+    try {
+      String url = MultiProcessMode.startService(settings, options, shutdown);
+      double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+      System.out.printf(
+          Locale.ROOT,
+          "Agentic %s is ready on %s (started in %.1f s)%n",
+          options.service().serviceName(),
+          url,
+          seconds);
+      new CountDownLatch(1).await();
+    } catch (LocalStartupException e) {
+      System.err.println("Agentic could not start: " + e.getMessage());
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void runAll(LocalSettings settings, ShutdownSequence shutdown) {
     try {
       LocalSuite suite = start(settings, shutdown);
       double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;

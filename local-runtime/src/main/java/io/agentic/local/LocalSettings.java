@@ -1,11 +1,14 @@
 package io.agentic.local;
 
 import io.agentic.local.services.AgenticService;
+import io.agentic.local.services.ExtraInitializers;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
 
 /**
  * How local mode runs: where it keeps its data, which ports the services take, which infrastructure
@@ -33,6 +36,8 @@ public record LocalSettings(
    * embedded broker's start-up quick, while still spreading executions over partitions.
    */
   public static final int LOCAL_PARTITIONS = 3;
+
+  static final String PARTITIONS_VARIABLE = "AGENTIC_KAFKA_PARTITIONS";
 
   /**
    * Shared by the gateway and auth-service to exchange API keys (their files read it as {@code
@@ -101,8 +106,25 @@ public record LocalSettings(
         env.get("KAFKA_BOOTSTRAP_SERVERS"),
         env.get("MONGODB_URI"),
         env.get("REDIS_URL"),
-        LOCAL_PARTITIONS,
+        partitions(env),
         properties);
+  }
+
+  /**
+   * {@code AGENTIC_KAFKA_PARTITIONS}, else {@link #LOCAL_PARTITIONS}: the multi-process mode's
+   * processes must all agree on it, and crash tests want fewer.
+   */
+  private static int partitions(Map<String, String> env) {
+    String value = env.get(PARTITIONS_VARIABLE);
+    if (value == null || value.isBlank()) {
+      return LOCAL_PARTITIONS;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          PARTITIONS_VARIABLE + " must be a number, not '" + value + "'");
+    }
   }
 
   /**
@@ -140,6 +162,24 @@ public record LocalSettings(
     more.forEach((key, value) -> merged.put(key, String.valueOf(value)));
     return new LocalSettings(
         dataDir, ports, kafkaBootstrapServers, mongoUri, redisUrl, kafkaPartitions, merged);
+  }
+
+  /**
+   * These settings with {@link ApplicationContextInitializer}s applied to every service's context
+   * (for tests, e.g. an in-memory span collector); each needs a public no-argument constructor.
+   */
+  @SafeVarargs
+  public final LocalSettings withInitializers(
+      Class<? extends ApplicationContextInitializer<?>>... initializers) {
+    List<String> names = new ArrayList<>();
+    String existing = properties.get(ExtraInitializers.PROPERTY);
+    if (existing != null && !existing.isBlank()) {
+      names.add(existing);
+    }
+    for (Class<?> initializer : initializers) {
+      names.add(initializer.getName());
+    }
+    return withProperties(Map.of(ExtraInitializers.PROPERTY, String.join(",", names)));
   }
 
   private static int port(Map<String, String> env, AgenticService service) {

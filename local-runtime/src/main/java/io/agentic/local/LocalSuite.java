@@ -2,6 +2,7 @@ package io.agentic.local;
 
 import io.agentic.local.services.AgenticService;
 import io.agentic.local.services.RunningServices;
+import io.agentic.local.services.ServiceFailedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +81,23 @@ public final class LocalSuite implements AutoCloseable {
 
   public String redisUrl() {
     return redisUrl;
+  }
+
+  /**
+   * Stops one service and starts it again on the same port while the others keep running; returns
+   * once it answers healthy.
+   *
+   * @throws LocalStartupException if it does not come back (the rest keeps running)
+   */
+  public void restart(AgenticService service) {
+    try {
+      services.restart(service, LocalMode.SERVICES_TIMEOUT);
+    } catch (ServiceFailedException e) {
+      throw new LocalStartupException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalStartupException("interrupted while restarting " + service.serviceName(), e);
+    }
   }
 
   /** Blocks until {@link #close()} has finished (from any thread). */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentic.local.services.AgenticService;
+import io.agentic.local.services.ExtraInitializers;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class LocalSettingsTest {
 
@@ -129,5 +132,24 @@ class LocalSettingsTest {
     assertThat(settings.properties()).containsEntry("a", "2").containsEntry("b", "true");
     assertThat(settings.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
     assertThat(settings.kafkaPartitions()).isEqualTo(2);
+  }
+
+  /** Does nothing: only its name matters here. */
+  static class Noop implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {}
+  }
+
+  @Test
+  void namesTheExtraInitializersForEveryServiceKeepingEarlierOnes() {
+    // given
+    LocalSettings settings = LocalSettings.onFreePorts(Path.of("data"));
+
+    // when
+    LocalSettings with = settings.withInitializers(Noop.class).withInitializers(Noop.class);
+
+    // then
+    String name = Noop.class.getName();
+    assertThat(with.properties()).containsEntry(ExtraInitializers.PROPERTY, name + "," + name);
   }
 }

@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An HTTP server on 127.0.0.1 that HTTP_REQUEST nodes call: it records every request and answers
  * 200 with JSON echoing what it received, so a workflow can pick values out of the response.
+ * Requests under {@code /slow/} answer after 150 ms, those under {@code /hold/} only once released
+ * (see {@link #hold()}).
  */
 final class HttpTarget implements AutoCloseable {
 
@@ -34,6 +39,9 @@ final class HttpTarget implements AutoCloseable {
 
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Request> seen = new ConcurrentLinkedQueue<>();
+
+  /** Requests under {@code /hold/} wait on it (crash tests kill a worker in mid-call). */
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   private HttpTarget(HttpServer server) {
     this.server = server;
@@ -85,6 +93,11 @@ final class HttpTarget implements AutoCloseable {
         new Request(
             exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
     seen.add(request);
+    if (request.path().startsWith("/hold/")) {
+      awaitGate();
+    } else if (request.path().startsWith("/slow/")) {
+      pause(Duration.ofMillis(150));
+    }
 
     ObjectNode answer = JSON.createObjectNode();
     answer.put("method", request.method());
@@ -107,6 +120,32 @@ final class HttpTarget implements AutoCloseable {
       return JSON.readTree(body);
     } catch (RuntimeException notJson) {
       return JSON.getNodeFactory().stringNode(body);
+    }
+  }
+
+  /** From now on, requests under {@code /hold/} wait until {@link #release()}. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  /** Lets every held request (and those to come) answer. */
+  void release() {
+    gate.countDown();
+  }
+
+  private void awaitGate() {
+    try {
+      gate.await(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

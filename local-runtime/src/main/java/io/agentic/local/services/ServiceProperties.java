@@ -48,6 +48,9 @@ final class ServiceProperties {
    * Tomcat's reactive server in the gateway, which must run on Netty; Spring AI's outside
    * ai-router-service (its models want keys only ai-router-service is given).
    */
+  static final String REACTIVE_HTTP_CLIENT =
+      "org.springframework.boot.http.client.autoconfigure.reactive.";
+
   static List<String> foreignPackages(AgenticService service) {
     List<String> packages = new ArrayList<>();
     if (service.isGateway()) {
@@ -57,6 +60,12 @@ final class ServiceProperties {
     }
     if (service != AgenticService.AI_ROUTER) {
       packages.add("org.springframework.ai.");
+    }
+    if (!service.isGateway()) {
+      // Its ReactorResourceFactory uses Reactor Netty's global resources and disposes them when
+      // the context closes: restarting or closing one service would stop the gateway's client.
+      // Only the gateway uses a reactive HTTP client, and it keeps resources of its own.
+      packages.add(REACTIVE_HTTP_CLIENT);
     }
     return packages;
   }

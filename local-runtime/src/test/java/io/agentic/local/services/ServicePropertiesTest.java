@@ -92,7 +92,12 @@ class ServicePropertiesTest {
     assertThat(ServiceProperties.foreignPackages(AgenticService.AUTH))
         .contains("org.springframework.cloud.gateway.", "org.springframework.ai.");
     assertThat(ServiceProperties.foreignPackages(AgenticService.AI_ROUTER))
-        .doesNotContain("org.springframework.ai.");
+        .doesNotContain("org.springframework.ai.")
+        .contains(ServiceProperties.REACTIVE_HTTP_CLIENT);
+    assertThat(ServiceProperties.foreignPackages(AgenticService.ANALYTICS))
+        .contains(ServiceProperties.REACTIVE_HTTP_CLIENT);
+    assertThat(ServiceProperties.foreignPackages(AgenticService.GATEWAY))
+        .doesNotContain(ServiceProperties.REACTIVE_HTTP_CLIENT);
   }
 
   @Test
