@@ -9,6 +9,7 @@ import io.agentic.execution.engine.Engine;
 import io.agentic.execution.engine.Input;
 import io.agentic.execution.store.ExecutionStore;
 import io.agentic.execution.store.OutboxEntry;
+import io.agentic.execution.store.RunningExecutions;
 import io.agentic.execution.store.StoredExecution;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,7 @@ class Transitions {
 
   private final Engine engine;
   private final ExecutionStore executions;
+  private final RunningExecutions running;
   private final OutboxPublisher publisher;
   private final ChildLauncher children;
   private final ApplicationEventPublisher events;
@@ -42,12 +44,14 @@ class Transitions {
   Transitions(
       Engine engine,
       ExecutionStore executions,
+      RunningExecutions running,
       OutboxPublisher publisher,
       ChildLauncher children,
       ApplicationEventPublisher events,
       Clock clock) {
     this.engine = engine;
     this.executions = executions;
+    this.running = running;
     this.publisher = publisher;
     this.children = children;
     this.events = events;
@@ -73,10 +77,14 @@ class Transitions {
         List<OutboxEntry> pending = new ArrayList<>(stored.outbox());
         pending.addAll(added);
         publisher.flush(executionId, pending);
-        decision.effects().stream()
-            .filter(Effect.Finish.class::isInstance)
-            .map(Effect.Finish.class::cast)
-            .forEach(f -> events.publishEvent(new ExecutionFinished(executionId, f.status())));
+        for (Effect effect : decision.effects()) {
+          if (effect instanceof Effect.Finish f) {
+            if (decision.state().parent() == null) {
+              running.remove(executionId);
+            }
+            events.publishEvent(new ExecutionFinished(executionId, f.status()));
+          }
+        }
         return;
       }
       log.info("Execution {} changed concurrently; deciding again", executionId);

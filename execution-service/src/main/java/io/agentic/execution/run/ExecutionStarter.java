@@ -11,6 +11,7 @@ import io.agentic.execution.engine.ExecutionState;
 import io.agentic.execution.engine.InputFields;
 import io.agentic.execution.store.ExecutionStore;
 import io.agentic.execution.store.OutboxEntry;
+import io.agentic.execution.store.RunningExecutions;
 import io.agentic.execution.store.StoredExecution;
 import io.agentic.execution.workflows.WorkflowAccess;
 import io.agentic.execution.workflows.WorkflowCatalog;
@@ -42,6 +43,7 @@ class ExecutionStarter {
 
   private final WorkflowCatalog workflows;
   private final ExecutionStore executions;
+  private final RunningExecutions running;
   private final OutboxPublisher publisher;
   private final Partitions partitions;
   private final ExecutionProperties properties;
@@ -50,12 +52,14 @@ class ExecutionStarter {
   ExecutionStarter(
       WorkflowCatalog workflows,
       ExecutionStore executions,
+      RunningExecutions running,
       OutboxPublisher publisher,
       Partitions partitions,
       ExecutionProperties properties,
       Clock clock) {
     this.workflows = workflows;
     this.executions = executions;
+    this.running = running;
     this.publisher = publisher;
     this.partitions = partitions;
     this.properties = properties;
@@ -107,7 +111,7 @@ class ExecutionStarter {
           "The inputs do not match the workflow's INPUT fields",
           problems.stream().map(p -> new FieldProblem(p.field(), p.message())).toList());
     }
-    if (executions.countUnfinished(user.id()) >= properties.maxRunningPerUser()) {
+    if (running.count(user.id(), clock.instant()) >= properties.maxRunningPerUser()) {
       throw ApiException.tooManyRequests(
           "TOO_MANY_RUNNING",
           "At most " + properties.maxRunningPerUser() + " running executions per user",
@@ -145,9 +149,13 @@ class ExecutionStarter {
     StoredExecution stored =
         new StoredExecution(
             state, 0, partitions.of(id), List.of(start), scope == null ? "id:" + id : scope, hash);
+    // Counted first: a crash in between leaves an entry that stops counting at the deadline,
+    // never an execution the limit misses.
+    running.add(id, user.id(), state.deadline());
     try {
       executions.insert(stored);
     } catch (MongoWriteException e) {
+      running.remove(id);
       if (scope != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         // The same key raced us: answer like a replay of the request that won.
         return replay(scope, hash).orElseThrow(() -> e);

@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.gt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import io.agentic.contracts.execution.ExecutionProgressed;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,36 @@ public class ExecutionEventStore {
    * @param json the event as published
    */
   public void append(ExecutionProgressed event, String json) {
-    Document doc =
-        new Document("_id", event.eventId())
-            .append("executionId", event.executionId())
-            .append("sequence", event.sequence())
-            .append("type", event.type())
-            .append("event", json);
-    events.replaceOne(eq("_id", event.eventId()), doc, new ReplaceOptions().upsert(true));
+    events.replaceOne(
+        eq("_id", event.eventId()), document(event, json), new ReplaceOptions().upsert(true));
+  }
+
+  private static Document document(ExecutionProgressed event, String json) {
+    return new Document("_id", event.eventId())
+        .append("executionId", event.executionId())
+        .append("sequence", event.sequence())
+        .append("type", event.type())
+        .append("event", json);
+  }
+
+  /** An event with the JSON it is published as. */
+  public record Stored(ExecutionProgressed event, String json) {}
+
+  /** Stores events in one round trip, in order; storing one again changes nothing. */
+  public void appendAll(List<Stored> stored) {
+    if (stored.size() == 1) {
+      append(stored.getFirst().event(), stored.getFirst().json());
+      return;
+    }
+    events.bulkWrite(
+        stored.stream()
+            .<WriteModel<Document>>map(
+                s ->
+                    new ReplaceOneModel<>(
+                        eq("_id", s.event().eventId()),
+                        document(s.event(), s.json()),
+                        new ReplaceOptions().upsert(true)))
+            .toList());
   }
 
   /** Up to {@code limit} events after sequence {@code after}, in order. */

@@ -64,6 +64,11 @@ public class ExecutionStore {
     this.events = events;
     this.inlineLimit = properties.maxInlineOutput().toBytes();
     executions.createIndex(Indexes.ascending("idempotencyScope"), new IndexOptions().unique(true));
+    // What commit's compare-and-set filters on. Redundant for MongoDB (the _id index answers it);
+    // the embedded MongoDB-wire server of local mode uses only an index whose keys equal the
+    // filter's, and would otherwise scan every execution on every transition.
+    executions.createIndex(
+        Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("_id_version"));
     executions.createIndex(Indexes.descending("userId", "startTime"));
     executions.createIndex(Indexes.descending("workflowId", "startTime"));
     executions.createIndex(Indexes.ascending("parentExecutionId", "startTime"));
@@ -185,12 +190,6 @@ public class ExecutionStore {
         .limit(limit)
         .forEach(d -> ids.add(d.getString("_id")));
     return ids;
-  }
-
-  /** Unfinished root executions the user started: child executions do not count. */
-  public long countUnfinished(String userId) {
-    return executions.countDocuments(
-        and(eq("userId", userId), in("status", UNFINISHED), eq("parentExecutionId", null)));
   }
 
   /** A page of executions matching {@code query}, newest first. */

@@ -327,6 +327,14 @@ class ExecutionApiIT extends IntegrationTest {
     assertThat(fourth.status()).isEqualTo(429);
     assertThat(fourth.json()).containsEntry("code", "TOO_MANY_RUNNING");
     assertThat(fourth.header("Retry-After")).isNotBlank();
+
+    // a finished execution frees its place at once
+    api.postEmpty("/api/executions/" + ids.getFirst() + "/stop", ownerToken);
+    awaitStatus(ids.getFirst(), ownerToken, "cancelled");
+    Answer afterStop = start(ownerToken, Map.of("workflowId", workflowId), "");
+    assertThat(afterStop.status()).isEqualTo(202);
+
     ids.forEach(id -> api.postEmpty("/api/executions/" + id + "/stop", ownerToken));
+    api.postEmpty("/api/executions/" + afterStop.<String>at("id") + "/stop", ownerToken);
   }
 }
