@@ -2,6 +2,7 @@ package io.agentic.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,25 @@ public final class SuiteAccess {
 
   public static Client client() {
     return new Client(gatewayUrl());
+  }
+
+  /**
+   * A client whose connections come from the loopback address {@code localAddress}, e.g. 127.0.0.2:
+   * the suite's gateway trusts no proxy, so this is how a test appears as another client address.
+   * It talks to the gateway at 127.0.0.1.
+   */
+  public static Client clientFrom(InetAddress localAddress) {
+    return new Client(
+        "http://127.0.0.1:" + URI.create(gatewayUrl()).getPort(),
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .localAddress(localAddress)
+            .build());
+  }
+
+  /** The embedded Kafka broker of the shared suite, for tests that read its topics. */
+  public static String kafkaBootstrapServers() {
+    return Suite.localSuite().kafkaBootstrapServers();
   }
 
   /** A status, the headers and the body (parsed when it is JSON). */
@@ -102,11 +122,15 @@ public final class SuiteAccess {
   /** Speaks HTTP to the gateway. */
   public static final class Client {
     private final String baseUrl;
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     private Client(String baseUrl) {
+      this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private Client(String baseUrl, HttpClient http) {
       this.baseUrl = baseUrl;
+      this.http = http;
     }
 
     public String baseUrl() {

@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * Role changes and deletions. Both end what the account could do before: its logins (refresh
  * families, whose access tokens the deny-list then refuses) and the tokens exchanged for its API
- * keys; a deletion also deletes the keys. Revocation comes first, so a failure leaves nothing half
- * done that a retry would not finish.
+ * keys; a deletion also deletes the keys.
+ *
+ * <p>Revocation comes before the change it serves, so a failure (Redis down: 503) leaves the
+ * account as it was and a retry does everything again; after the change it runs once more, for the
+ * logins and key exchanges that started in between with the old role or account.
  */
 @Component
 class UserAdministration {
@@ -38,10 +41,10 @@ class UserAdministration {
       return UserView.of(user);
     }
     requireAnotherAdmin(user, "The last admin cannot lose the admin role");
+    revokeTokensOf(id);
     User changed =
         users.changeRole(id, role).orElseThrow(() -> ApiException.notFound("User " + id));
-    refreshTokens.revokeAllOf(id);
-    apiKeys.revokeTokensOf(id);
+    revokeTokensOf(id);
     audit.record(
         "role_changed", caller.id(), id, AuditLog.SUCCESS, Map.of("from", user.role(), "to", role));
     return UserView.of(changed);
@@ -55,7 +58,14 @@ class UserAdministration {
     if (!users.delete(id)) {
       throw ApiException.notFound("User " + id); // deleted meanwhile
     }
+    apiKeys.deleteAllOf(id);
+    refreshTokens.revokeAllOf(id);
     audit.record("user_deleted", caller.id(), id, AuditLog.SUCCESS, Map.of("role", user.role()));
+  }
+
+  private void revokeTokensOf(String userId) {
+    refreshTokens.revokeAllOf(userId);
+    apiKeys.revokeTokensOf(userId);
   }
 
   private void requireAnotherAdmin(User user, String detail) {

@@ -7,7 +7,7 @@ import io.agentic.auth.audit.AuditLog;
 import io.agentic.auth.token.AccessTokenClaims;
 import io.agentic.auth.token.AccessTokens;
 import io.agentic.auth.token.IssuedAccessToken;
-import io.agentic.auth.token.TokenDenyList;
+import io.agentic.auth.token.TokenRevocations;
 import io.agentic.auth.user.User;
 import io.agentic.auth.user.Users;
 import io.agentic.platform.problem.ApiException;
@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, lists, deletes and exchanges API keys. Deleting a key denies its token family ({@code
  * key:<id>}), so tokens already exchanged for it stop at once wherever the deny-list is checked.
+ * The family is denied before the key is removed: if Redis cannot take it (503) the key is still
+ * there for a retry, and a token exchanged in between carries the denied family.
  */
 @Component
 public class ApiKeys implements InitializingBean {
@@ -46,7 +48,7 @@ public class ApiKeys implements InitializingBean {
   private final ApiKeyPepper pepper;
   private final Users users;
   private final AccessTokens accessTokens;
-  private final TokenDenyList denyList;
+  private final TokenRevocations revocations;
   private final KeyTokenLedger ledger;
   private final AuditLog audit;
 
@@ -55,14 +57,14 @@ public class ApiKeys implements InitializingBean {
       ApiKeyPepper pepper,
       Users users,
       AccessTokens accessTokens,
-      TokenDenyList denyList,
+      TokenRevocations revocations,
       KeyTokenLedger ledger,
       AuditLog audit) {
     this.mongo = mongo;
     this.pepper = pepper;
     this.users = users;
     this.accessTokens = accessTokens;
-    this.denyList = denyList;
+    this.revocations = revocations;
     this.ledger = ledger;
     this.audit = audit;
   }
@@ -131,13 +133,14 @@ public class ApiKeys implements InitializingBean {
    * @throws ApiException 404 when {@code userId} has no such key (whoever else may have it)
    */
   void delete(String userId, String keyId) {
-    ApiKey deleted =
-        mongo.findAndRemove(
-            query(where("_id").is(keyId).and(ApiKey.USER_ID).is(userId)), ApiKey.class);
-    if (deleted == null) {
+    Query owned = query(where("_id").is(keyId).and(ApiKey.USER_ID).is(userId));
+    if (!mongo.exists(owned, ApiKey.class)) {
       throw ApiException.notFound("API key " + keyId);
     }
-    denyList.denyFamily(AccessTokenClaims.apiKeyFamily(keyId));
+    revocations.denyFamily(AccessTokenClaims.apiKeyFamily(keyId));
+    if (mongo.remove(owned, ApiKey.class).getDeletedCount() == 0) {
+      throw ApiException.notFound("API key " + keyId); // deleted meanwhile
+    }
     audit.record("api_key_deleted", userId, userId, AuditLog.SUCCESS, Map.of("keyId", keyId));
   }
 
@@ -174,11 +177,17 @@ public class ApiKeys implements InitializingBean {
     return Optional.of(token);
   }
 
-  /** Deletes all of {@code userId}'s keys (account deletion); their tokens stop at once. */
+  /**
+   * Deletes all of {@code userId}'s keys (account deletion); their tokens stop at once. Each key's
+   * family is denied before the key is removed, so a failure (503) leaves keys to find on a retry.
+   */
   public void deleteAllOf(String userId) {
-    List<ApiKey> keys = mongo.findAllAndRemove(ownedBy(userId), ApiKey.class);
-    keys.forEach(key -> denyList.denyFamily(AccessTokenClaims.apiKeyFamily(key.id())));
+    List<String> ids = mongo.find(ownedBy(userId), ApiKey.class).stream().map(ApiKey::id).toList();
+    ids.forEach(id -> revocations.denyFamily(AccessTokenClaims.apiKeyFamily(id)));
     ledger.denyIssuedTo(userId);
+    if (!ids.isEmpty()) {
+      mongo.remove(query(where("_id").in(ids)), ApiKey.class);
+    }
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.agentic.auth.apikey;
 
 import io.agentic.auth.token.IssuedAccessToken;
-import io.agentic.auth.token.TokenDenyList;
+import io.agentic.auth.token.TokenRevocations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -24,11 +26,11 @@ class KeyTokenLedger {
   private static final Duration KEEP = Duration.ofMinutes(10);
 
   private final StringRedisTemplate redis;
-  private final TokenDenyList denyList;
+  private final TokenRevocations revocations;
 
-  KeyTokenLedger(StringRedisTemplate redis, TokenDenyList denyList) {
+  KeyTokenLedger(StringRedisTemplate redis, TokenRevocations revocations) {
     this.redis = redis;
-    this.denyList = denyList;
+    this.revocations = revocations;
   }
 
   void recordIssued(String userId, IssuedAccessToken token) {
@@ -38,20 +40,32 @@ class KeyTokenLedger {
     redis.expire(key, KEEP);
   }
 
-  /** Denies every unexpired token exchanged for {@code userId}'s keys so far. */
+  /**
+   * Denies every unexpired token exchanged for {@code userId}'s keys so far, then forgets them
+   * (only them: one recorded meanwhile stays for the next call). A Redis failure answers 503 with
+   * the set intact, so a retry denies them all again.
+   */
   void denyIssuedTo(String userId) {
     String key = PREFIX + userId;
-    Set<TypedTuple<String>> live =
-        redis
-            .opsForZSet()
-            .rangeByScoreWithScores(key, Instant.now().getEpochSecond(), Double.POSITIVE_INFINITY);
-    if (live != null) {
-      for (TypedTuple<String> token : live) {
-        if (token.getValue() != null && token.getScore() != null) {
-          denyList.denyToken(token.getValue(), Instant.ofEpochSecond(token.getScore().longValue()));
-        }
-      }
-    }
-    redis.delete(key);
+    TokenRevocations.failClosed(
+        () -> {
+          Set<TypedTuple<String>> live =
+              redis
+                  .opsForZSet()
+                  .rangeByScoreWithScores(
+                      key, Instant.now().getEpochSecond(), Double.POSITIVE_INFINITY);
+          if (live == null || live.isEmpty()) {
+            return;
+          }
+          List<Object> denied = new ArrayList<>();
+          for (TypedTuple<String> token : live) {
+            if (token.getValue() != null && token.getScore() != null) {
+              revocations.denyToken(
+                  token.getValue(), Instant.ofEpochSecond(token.getScore().longValue()));
+              denied.add(token.getValue());
+            }
+          }
+          redis.opsForZSet().remove(key, denied.toArray());
+        });
   }
 }

@@ -7,7 +7,7 @@ import io.agentic.auth.token.AccessTokens;
 import io.agentic.auth.token.IssuedAccessToken;
 import io.agentic.auth.token.RefreshOutcome;
 import io.agentic.auth.token.RefreshTokens;
-import io.agentic.auth.token.TokenDenyList;
+import io.agentic.auth.token.TokenRevocations;
 import io.agentic.auth.user.RegistrationRules;
 import io.agentic.auth.user.User;
 import io.agentic.auth.user.UserView;
@@ -34,7 +34,7 @@ class Sessions {
   private final PasswordHasher passwords;
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
-  private final TokenDenyList denyList;
+  private final TokenRevocations revocations;
   private final AuditLog audit;
 
   Sessions(
@@ -42,13 +42,13 @@ class Sessions {
       PasswordHasher passwords,
       AccessTokens accessTokens,
       RefreshTokens refreshTokens,
-      TokenDenyList denyList,
+      TokenRevocations revocations,
       AuditLog audit) {
     this.users = users;
     this.passwords = passwords;
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
-    this.denyList = denyList;
+    this.revocations = revocations;
     this.audit = audit;
   }
 
@@ -124,10 +124,12 @@ class Sessions {
 
   /**
    * Ends the login the access token belongs to (and the one {@code refreshToken} belongs to, if it
-   * is the caller's): the access token is denied at once, the family's refresh tokens revoked.
+   * is the caller's): the access token is denied at once, the family's refresh tokens revoked. Each
+   * deny-list write comes before the MongoDB change it goes with, so a logout refused with 503
+   * (Redis down) may simply be sent again.
    */
   void logout(Jwt accessToken, String refreshToken) {
-    denyList.denyToken(accessToken.getId(), accessToken.getExpiresAt());
+    revocations.denyToken(accessToken.getId(), accessToken.getExpiresAt());
     String family = accessToken.getClaimAsString(AccessTokenClaims.FAMILY);
     if (family != null) {
       refreshTokens.revokeFamily(family);

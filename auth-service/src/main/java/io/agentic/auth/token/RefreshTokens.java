@@ -19,18 +19,19 @@ import org.springframework.stereotype.Component;
 /**
  * Issues, spends and revokes refresh tokens. Rotation without a grace window: each token is good
  * for one exchange, and presenting it again revokes its family (RFC 9700 §4.14.2) — the refresh
- * tokens in MongoDB and the family's access tokens through the {@link TokenDenyList}.
+ * tokens in MongoDB and the family's access tokens through the deny-list ({@link
+ * TokenRevocations}).
  */
 @Component
 public class RefreshTokens implements InitializingBean {
 
   private final MongoTemplate mongo;
-  private final TokenDenyList denyList;
+  private final TokenRevocations revocations;
   private final AuthProperties properties;
 
-  RefreshTokens(MongoTemplate mongo, TokenDenyList denyList, AuthProperties properties) {
+  RefreshTokens(MongoTemplate mongo, TokenRevocations revocations, AuthProperties properties) {
     this.mongo = mongo;
-    this.denyList = denyList;
+    this.revocations = revocations;
     this.properties = properties;
   }
 
@@ -98,10 +99,22 @@ public class RefreshTokens implements InitializingBean {
           : new RefreshOutcome.Spent(spent.userId(), spent.familyId());
     }
     RefreshToken known = mongo.findById(hash, RefreshToken.class);
-    if (known == null || known.revokedAt() != null || !known.expiresAt().isAfter(now)) {
+    if (known == null || !known.expiresAt().isAfter(now)) {
       return new RefreshOutcome.Rejected();
     }
-    revokeFamily(known.familyId());
+    if (known.revokedAt() != null) {
+      if (known.usedAt() != null
+          && known.revokedAt().plus(TokenRevocations.FAMILY_DENIAL).isAfter(now)) {
+        // Reused again while the family's access tokens may live: deny them (again), in case the
+        // first detection's deny-list write failed after the refresh tokens were revoked.
+        revocations.denyFamily(known.familyId());
+      }
+      return new RefreshOutcome.Rejected();
+    }
+    // Reuse: the refresh tokens first, so the login cannot go on even while Redis is down; then
+    // the access tokens. If that fails (503), presenting the spent token again finishes it above.
+    revokeRefreshTokens(known.familyId());
+    revocations.denyFamily(known.familyId());
     return new RefreshOutcome.Reused(known.userId(), known.familyId());
   }
 
@@ -116,23 +129,36 @@ public class RefreshTokens implements InitializingBean {
         .map(RefreshToken::familyId);
   }
 
-  /** Ends one login: its refresh tokens and its access tokens stop working. */
+  /**
+   * Ends one login: its access tokens are denied, then its refresh tokens revoked. In this order a
+   * failure (Redis down: 503) leaves the family unrevoked, so {@link #revokeAllOf} finds it again
+   * on a retry.
+   */
   public void revokeFamily(String familyId) {
-    mongo.updateMulti(
-        query(where(RefreshToken.FAMILY_ID).is(familyId).and(RefreshToken.REVOKED_AT).is(null)),
-        new Update().set(RefreshToken.REVOKED_AT, Instant.now()),
-        RefreshToken.class);
-    denyList.denyFamily(familyId);
+    revocations.denyFamily(familyId);
+    revokeRefreshTokens(familyId);
   }
 
-  /** Ends every login of {@code userId} (role change, deletion). */
+  /**
+   * Ends every live login of {@code userId} (role change, deletion). Families revoked in the last
+   * {@link TokenRevocations#FAMILY_DENIAL} are denied again: their access tokens may still live,
+   * and a refresh-token reuse detected while Redis was down revoked one without denying it.
+   */
   public void revokeAllOf(String userId) {
     Instant now = Instant.now();
     List<String> families =
         mongo
             .findDistinct(
-                // a family whose newest refresh token has expired has no live access token left
-                query(where(RefreshToken.USER_ID).is(userId).and(RefreshToken.EXPIRES_AT).gt(now)),
+                query(
+                    where(RefreshToken.USER_ID)
+                        .is(userId)
+                        // a family whose newest refresh token has expired has no live access token
+                        .and(RefreshToken.EXPIRES_AT)
+                        .gt(now)
+                        .orOperator(
+                            where(RefreshToken.REVOKED_AT).is(null),
+                            where(RefreshToken.REVOKED_AT)
+                                .gt(now.minus(TokenRevocations.FAMILY_DENIAL)))),
                 RefreshToken.FAMILY_ID,
                 RefreshToken.class,
                 String.class)
@@ -140,6 +166,13 @@ public class RefreshTokens implements InitializingBean {
             .distinct()
             .toList();
     families.forEach(this::revokeFamily);
+  }
+
+  private void revokeRefreshTokens(String familyId) {
+    mongo.updateMulti(
+        query(where(RefreshToken.FAMILY_ID).is(familyId).and(RefreshToken.REVOKED_AT).is(null)),
+        new Update().set(RefreshToken.REVOKED_AT, Instant.now()),
+        RefreshToken.class);
   }
 
   private boolean isRevoked(String familyId) {

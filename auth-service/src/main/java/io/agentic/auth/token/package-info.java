@@ -1,5 +1,5 @@
 /**
- * Access tokens (signed JWTs), refresh tokens (opaque, rotated, stored hashed) and the Redis
- * deny-list that revokes access tokens before they expire.
+ * Access tokens (signed JWTs), refresh tokens (opaque, rotated, stored hashed) and the writes to
+ * the platform's Redis deny-list that revoke access tokens before they expire.
  */
 package io.agentic.auth.token;

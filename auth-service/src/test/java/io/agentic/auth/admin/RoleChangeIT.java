@@ -9,7 +9,7 @@ import io.agentic.auth.AuthApi;
 import io.agentic.auth.AuthApi.Account;
 import io.agentic.auth.AuthApi.Response;
 import io.agentic.auth.AuthServiceIntegrationTest;
-import io.agentic.auth.token.TokenDenyList;
+import io.agentic.platform.security.TokenDenyList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +61,24 @@ class RoleChangeIT {
                     + claims(older.text("accessToken")).getStringClaim("fam")))
         .isTrue();
     assertThat(redis.hasKey(TokenDenyList.JTI_PREFIX + claims(keyToken).getJWTID())).isTrue();
+  }
+
+  @Test
+  void aRoleChangeDeniesALoginRevokedMomentsBeforeWhoseDenialWasLost() throws Exception {
+    // given a login ended by refresh-token reuse whose deny-list write was lost (Redis failed)
+    Account target = api.newAccount();
+    api.refresh(target.refreshToken());
+    api.refresh(target.refreshToken());
+    String family = claims(target.accessToken()).getStringClaim("fam");
+    redis.delete(TokenDenyList.FAMILY_PREFIX + family);
+    assertThat(api.me(target.accessToken()).status()).isEqualTo(200);
+
+    // when its role changes
+    api.put("/api/auth/users/" + target.id() + "/role", "{\"role\":\"viewer\"}", admin);
+
+    // then that login's access token stops with the others
+    assertThat(redis.hasKey(TokenDenyList.FAMILY_PREFIX + family)).isTrue();
+    assertProblem(api.me(target.accessToken()), 401, "UNAUTHORIZED");
   }
 
   @Test

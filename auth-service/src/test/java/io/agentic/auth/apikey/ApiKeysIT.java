@@ -9,7 +9,7 @@ import io.agentic.auth.AuthApi;
 import io.agentic.auth.AuthApi.Account;
 import io.agentic.auth.AuthApi.Response;
 import io.agentic.auth.AuthServiceIntegrationTest;
-import io.agentic.auth.token.TokenDenyList;
+import io.agentic.platform.security.TokenDenyList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,23 +3,29 @@ package io.agentic.auth.session;
 import static io.agentic.auth.AuthApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTParser;
 import io.agentic.auth.AuthApi;
 import io.agentic.auth.AuthApi.Account;
 import io.agentic.auth.AuthApi.Response;
 import io.agentic.auth.AuthServiceIntegrationTest;
+import io.agentic.platform.security.TokenDenyList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 
 @AuthServiceIntegrationTest
 class RefreshIT {
 
   @LocalServerPort int port;
+
+  @Autowired StringRedisTemplate redis;
 
   AuthApi api;
 
@@ -72,6 +78,26 @@ class RefreshIT {
     // but the user's other login is untouched
     assertThat(api.me(otherLogin.accessToken()).status()).isEqualTo(200);
     assertThat(api.refresh(otherLogin.refreshToken()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void presentingASpentTokenAgainRepeatsTheDenialALostWriteMissed() throws Exception {
+    // given a reuse whose deny-list entry is gone, as when Redis failed right after the refresh
+    // tokens were revoked (that request answered 503)
+    Account account = api.newAccount();
+    api.refresh(account.refreshToken());
+    assertProblem(api.refresh(account.refreshToken()), 401, "INVALID_REFRESH_TOKEN");
+    String family = JWTParser.parse(account.accessToken()).getJWTClaimsSet().getStringClaim("fam");
+    redis.delete(TokenDenyList.FAMILY_PREFIX + family);
+    assertThat(api.me(account.accessToken()).status()).isEqualTo(200);
+
+    // when the spent token is presented again (the client retries)
+    Response retried = api.refresh(account.refreshToken());
+
+    // then it is still refused, and this time the family's access tokens are denied
+    assertProblem(retried, 401, "INVALID_REFRESH_TOKEN");
+    assertThat(redis.hasKey(TokenDenyList.FAMILY_PREFIX + family)).isTrue();
+    assertProblem(api.me(account.accessToken()), 401, "UNAUTHORIZED");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.agentic.suite.SuiteAccess;
 import io.agentic.suite.SuiteAccess.Answer;
 import io.agentic.suite.SuiteAccess.Client;
 import io.agentic.suite.SuiteAccess.Session;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Identity through the gateway, as an attacker and as a careful client meet it: forged tokens,
  * refresh rotation, logout, API keys and their scopes, roles, forged identity headers, password
- * guessing and hostile bodies. The suite has no admin ({@code Suite} sets no {@code
- * AGENTIC_ADMIN_EMAIL}), so role changes are tested only from the side of a non-admin.
+ * guessing and hostile bodies. What an admin's role changes and deletions do is in {@link RolesIT};
+ * the audit trail of it all in {@link AuditTrailIT}.
  */
 class IdentityIT {
 
@@ -377,6 +378,30 @@ class IdentityIT {
     // while another account still signs in from the same address
     Answer other = gateway.login(bystander.email(), bystander.password());
     assertThat(other.status()).as("%s", other).isEqualTo(200);
+  }
+
+  @Test
+  void limitsGuessingFromOneAddressWhileTheOwnerStillSignsInFromAnother() throws Exception {
+    // given a victim, and someone at another address (127.0.0.2) guessing its password
+    Session victim = gateway.newUser();
+    Client guesser = SuiteAccess.clientFrom(InetAddress.getByName("127.0.0.2"));
+    for (int i = 0; i < 5; i++) {
+      assertProblem(guesser.login(victim.email(), "wrong password " + i), 401, null);
+    }
+
+    // when the guesser tries the right password, then that account and address are limited
+    Answer guessed = guesser.login(victim.email(), victim.password());
+    assertProblem(guessed, 429, "RATE_LIMITED");
+    assertThat(Long.parseLong(guessed.header("Retry-After"))).isPositive();
+    assertThat(guessed.body()).doesNotContain("accessToken");
+
+    // while the owner signs in from its own address (the per-address counts are apart) ...
+    Answer owner = gateway.login(victim.email(), victim.password());
+    assertThat(owner.status()).as("%s", owner).isEqualTo(200);
+    // ... and the guesser's address is not locked out of other accounts by five failures
+    Session other = gateway.newUser();
+    Answer otherFromThere = guesser.login(other.email(), other.password());
+    assertThat(otherFromThere.status()).as("%s", otherFromThere).isEqualTo(200);
   }
 
   @Test

@@ -80,6 +80,67 @@ class RolesIT {
     assertProblem(client.login(user.email(), user.password()), 401, null);
   }
 
+  @Test
+  void aRoleChangeLeavesAKeyOnlyWhatTheNewRoleAllows() {
+    // given a user's key with every scope, already used once (the gateway holds a token for it)
+    String admin = client.adminToken();
+    Session user = client.newUser();
+    String key = newKey(user);
+    assertThat(
+            client
+                .call("POST", "/api/workflows")
+                .header("X-API-Key", key)
+                .json(workflow("as a user"))
+                .send()
+                .status())
+        .isEqualTo(201);
+
+    // when the user becomes a viewer
+    assertThat(
+            client
+                .put("/api/auth/users/" + user.userId() + "/role", Map.of("role", "viewer"), admin)
+                .status())
+        .isEqualTo(200);
+
+    // then the key still reads, but writes no more: the gateway's token for it was revoked and
+    // the next one carries the new role
+    Answer read = client.call("GET", "/api/workflows").header("X-API-Key", key).send();
+    assertThat(read.status()).as("%s", read).isEqualTo(200);
+    assertProblem(
+        client
+            .call("POST", "/api/workflows")
+            .header("X-API-Key", key)
+            .json(workflow("as a viewer"))
+            .send(),
+        403,
+        null);
+  }
+
+  @Test
+  void deletingAUserStopsTheirApiKeysAtTheEdge() {
+    // given a user's key, already used once (the gateway holds a token for it)
+    String admin = client.adminToken();
+    Session user = client.newUser();
+    String key = newKey(user);
+    assertThat(client.call("GET", "/api/workflows").header("X-API-Key", key).send().status())
+        .isEqualTo(200);
+
+    // when the user is deleted
+    assertThat(client.delete("/api/auth/users/" + user.userId(), admin).status()).isEqualTo(204);
+
+    // then the key stops at once, on every service
+    for (String path : List.of("/api/workflows", "/api/executions", "/api/ai/providers")) {
+      assertProblem(client.call("GET", path).header("X-API-Key", key).send(), 401, null);
+    }
+    assertProblem(client.get("/api/auth/me", user.token()), 401, null);
+  }
+
+  private String newKey(Session user) {
+    Answer created = client.post("/api/auth/api-keys", Map.of("name", "roles"), user.token());
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    return created.json().path("key").asString();
+  }
+
   private static Map<String, Object> workflow(String name) {
     return Map.of(
         "name",
