@@ -4,6 +4,8 @@ import io.agentic.gateway.problem.ProblemResponses;
 import io.agentic.gateway.ratelimit.UserRateLimit;
 import io.agentic.platform.security.AccessTokenValidators;
 import io.agentic.platform.security.AgenticSecurityProperties;
+import io.agentic.platform.security.VerifiedTokens;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,9 @@ class EdgeSecurityConfiguration {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
     decoder.setJwtValidator(AccessTokenValidators.of(properties));
-    return decoder;
+    return properties.verifiedTokens() > 0
+        ? new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).around(decoder)
+        : decoder;
   }
 
   @Bean

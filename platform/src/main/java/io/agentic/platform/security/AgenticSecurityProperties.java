@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths request paths (Ant patterns) served without a token
  * @param jwks the public keys as an inline JWK set, instead of fetching {@code jwksUri}: for tests,
  *     and for deployments that distribute keys as configuration
+ * @param verifiedTokens how many verified tokens each service keeps until they expire, so that a
+ *     token's signature is checked once rather than on every request (0: none)
  */
 @ConfigurationProperties("agentic.security")
 public record AgenticSecurityProperties(
@@ -20,4 +22,5 @@ public record AgenticSecurityProperties(
     @DefaultValue("agentic") String issuer,
     @DefaultValue("agentic-api") String audience,
     @DefaultValue({}) List<String> publicPaths,
-    String jwks) {}
+    String jwks,
+    @DefaultValue("2000") int verifiedTokens) {}
