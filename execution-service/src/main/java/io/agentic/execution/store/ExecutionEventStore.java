@@ -1,17 +1,16 @@
 package io.agentic.execution.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.agentic.contracts.execution.ExecutionProgressed;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,14 +68,22 @@ public class ExecutionEventStore {
             .toList());
   }
 
-  /** Up to {@code limit} events after sequence {@code after}, in order. */
+  /**
+   * Up to {@code limit} events after sequence {@code after}, in order. An execution's sequence
+   * numbers run from 1 without gaps, so the page is looked up by its event ids: an index lookup
+   * everywhere, where a query on {@code executionId} would scan every stored event on the embedded
+   * MongoDB-wire server of local mode.
+   */
   public List<ExecutionProgressed> after(String executionId, long after, int limit) {
+    List<String> ids = new ArrayList<>(limit);
+    for (long sequence = after + 1; sequence <= after + limit; sequence++) {
+      ids.add(executionId + ":" + sequence);
+    }
     List<ExecutionProgressed> found = new ArrayList<>();
     events
-        .find(and(eq("executionId", executionId), gt("sequence", after)))
-        .sort(Sorts.ascending("sequence"))
-        .limit(limit)
+        .find(in("_id", ids))
         .forEach(d -> found.add(StateJson.read(d.getString("event"), ExecutionProgressed.class)));
+    found.sort(Comparator.comparingLong(ExecutionProgressed::sequence));
     return found;
   }
 

@@ -66,7 +66,8 @@ public class ExecutionStore {
     executions.createIndex(Indexes.ascending("idempotencyScope"), new IndexOptions().unique(true));
     // What commit's compare-and-set filters on. Redundant for MongoDB (the _id index answers it);
     // the embedded MongoDB-wire server of local mode uses only an index whose keys equal the
-    // filter's, and would otherwise scan every execution on every transition.
+    // filter's (and sees none in a $and), and would otherwise scan every execution on every
+    // transition.
     executions.createIndex(
         Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("_id_version"));
     executions.createIndex(Indexes.descending("userId", "startTime"));
@@ -148,7 +149,10 @@ public class ExecutionStore {
     }
     UpdateResult result =
         executions.updateOne(
-            and(eq("_id", before.id()), eq("version", before.version())), Updates.combine(updates));
+            // A plain document, not Filters.and (which renders as $and): the embedded server
+            // matches an index only on a filter whose keys are the index's.
+            new Document("_id", before.id()).append("version", before.version()),
+            Updates.combine(updates));
     return result.getMatchedCount() == 1;
   }
 
