@@ -13,9 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param relayInterval how often changes that could not be published are retried
  * @param relayAfter how old an unpublished change must be before the relay takes it over from the
  *     request that made it
- * @param cacheTtl how long {@code GET /api/workflows/{id}} and its versions stay in Redis; every
- *     write invalidates the workflow's entry before it answers, so this only bounds memory and the
- *     damage of an invalidation Redis could not take
+ * @param cache the Redis read cache of {@code GET /api/workflows/{id}} and its versions
  */
 @ConfigurationProperties("agentic.workflow")
 public record WorkflowProperties(
@@ -23,4 +21,17 @@ public record WorkflowProperties(
     @DefaultValue("10s") Duration publishTimeout,
     @DefaultValue("5s") Duration relayInterval,
     @DefaultValue("30s") Duration relayAfter,
-    @DefaultValue("10m") Duration cacheTtl) {}
+    @DefaultValue Cache cache) {
+
+  /**
+   * The read cache, under {@code agentic.workflow.cache} (env {@code AGENTIC_WORKFLOW_CACHE_*}).
+   *
+   * @param enabled whether reads go through Redis. Off, every read goes to MongoDB and nothing is
+   *     read from or stored in the cache; writes still invalidate, so that turning the cache back
+   *     on can never serve an entry a write made while it was off has replaced
+   * @param ttl how long a workflow and its versions stay in Redis; every write invalidates the
+   *     workflow's entry before it answers, so this only bounds memory and the damage of an
+   *     invalidation Redis could not take
+   */
+  public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration ttl) {}
+}

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiDocsIT {
 
-  /** Every call in API.md's Auth, Workflows, Executions, AI and Dashboard tables. */
+  /**
+   * Every call in API.md's Auth, Workflows, Executions, AI and Dashboard tables, and the /v1 door
+   * its Conventions name.
+   */
   static final List<String> API_MD_CALLS =
       List.of(
           // Auth
@@ -73,7 +76,9 @@ class ApiDocsIT {
           "GET /api/dashboard/health",
           "GET /api/dashboard/metrics",
           "POST /api/dashboard/test-ai",
-          "GET /api/dashboard/stream");
+          "GET /api/dashboard/stream",
+          // the OpenAI-compatible door (Conventions)
+          "POST /v1/chat/completions");
 
   static final Map<String, String> SERVICE_DOCUMENTS =
       Map.of(

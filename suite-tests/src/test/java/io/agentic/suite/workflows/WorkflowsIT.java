@@ -8,6 +8,7 @@ import io.agentic.suite.SuiteAccess.Answer;
 import io.agentic.suite.SuiteAccess.Client;
 import io.agentic.suite.SuiteAccess.Session;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,36 +175,105 @@ class WorkflowsIT {
         .isZero();
   }
 
+  /** One call of the contract that names a workflow by id, made by {@code who} on {@code path}. */
+  private interface Reach {
+    Answer call(String path, Session who);
+  }
+
+  /** Every call of API.md (and export) that names a workflow, with the id in {@code path}. */
+  private Map<String, Reach> everyCallNamingAWorkflow() {
+    Map<String, Reach> calls = new LinkedHashMap<>();
+    calls.put("GET", (path, who) -> gateway.get(path, who.token()));
+    calls.put("PUT", (path, who) -> gateway.put(path, workflow("hijacked"), who.token()));
+    calls.put("PUT with the current If-Match", (path, who) -> putIfMatch(path, who, "\"2\""));
+    calls.put("PUT with a stale If-Match", (path, who) -> putIfMatch(path, who, "\"1\""));
+    calls.put(
+        "PUT archiving it",
+        (path, who) -> {
+          Map<String, Object> archived = new LinkedHashMap<>(workflow("archived"));
+          archived.put("status", "archived");
+          return gateway.put(path, archived, who.token());
+        });
+    calls.put("DELETE", (path, who) -> gateway.delete(path, who.token()));
+    calls.put("GET versions", (path, who) -> gateway.get(path + "/versions", who.token()));
+    calls.put("GET versions/1", (path, who) -> gateway.get(path + "/versions/1", who.token()));
+    calls.put("GET versions/2", (path, who) -> gateway.get(path + "/versions/2", who.token()));
+    calls.put(
+        "POST duplicate", (path, who) -> gateway.post(path + "/duplicate", Map.of(), who.token()));
+    calls.put(
+        "PUT permissions sharing it",
+        (path, who) ->
+            gateway.put(
+                path + "/permissions", Map.of("editors", List.of(who.userId())), who.token()));
+    calls.put(
+        "PUT permissions making it public",
+        (path, who) -> gateway.put(path + "/permissions", Map.of("isPublic", true), who.token()));
+    calls.put("GET export", (path, who) -> gateway.get(path + "/export", who.token()));
+    return calls;
+  }
+
+  private Answer putIfMatch(String path, Session who, String etag) {
+    return gateway
+        .call("PUT", path)
+        .token(who.token())
+        .header("If-Match", etag)
+        .json(workflow("hijacked"))
+        .send();
+  }
+
   @Test
-  void answers404ForSomeoneElsesWorkflowOnEveryEndpoint() {
+  void answers404ForSomeoneElsesWorkflowOnEveryEndpointAsForOneThatDoesNotExist() {
     // given someone's private workflow, with two versions
     Session owner = gateway.newUser();
     Session stranger = gateway.newUser();
     String id = create(owner, "private " + shortId());
     assertThat(gateway.put("/api/workflows/" + id, workflow("private v2"), owner.token()).status())
         .isEqualTo(200);
-    String base = "/api/workflows/" + id;
-    String token = stranger.token();
+    String absent = UUID.randomUUID().toString();
 
-    // when a stranger reaches for it in any way, then it does not exist for them
-    assertProblem(gateway.get(base, token), 404, "NOT_FOUND");
-    assertProblem(gateway.put(base, workflow("hijacked"), token), 404, "NOT_FOUND");
-    assertProblem(gateway.delete(base, token), 404, "NOT_FOUND");
-    assertProblem(gateway.get(base + "/versions", token), 404, "NOT_FOUND");
-    assertProblem(gateway.get(base + "/versions/1", token), 404, "NOT_FOUND");
-    assertProblem(gateway.post(base + "/duplicate", Map.of(), token), 404, "NOT_FOUND");
-    assertProblem(
-        gateway.put(base + "/permissions", Map.of("editors", List.of(stranger.userId())), token),
-        404,
-        "NOT_FOUND");
-    assertProblem(gateway.get(base + "/export", token), 404, "NOT_FOUND");
+    for (Map.Entry<String, Reach> call : everyCallNamingAWorkflow().entrySet()) {
+      // when a stranger reaches for it in any way
+      Answer theirs = call.getValue().call("/api/workflows/" + id, stranger);
+      Answer nobodys = call.getValue().call("/api/workflows/" + absent, owner);
+
+      // then it does not exist for them: the same answer as for an id nobody has
+      assertProblem(theirs, 404, "NOT_FOUND");
+      assertProblem(nobodys, 404, "NOT_FOUND");
+      assertThat(theirs.json().path("title")).isEqualTo(nobodys.json().path("title"));
+      assertThat(theirs.json().path("detail").asString().replace(id, "<id>"))
+          .as(call.getKey())
+          .isEqualTo(nobodys.json().path("detail").asString().replace(absent, "<id>"));
+    }
 
     // and the owner's workflow is untouched, the stranger's list does not show it
-    Answer mine = gateway.get(base, owner.token());
+    Answer mine = gateway.get("/api/workflows/" + id, owner.token());
     assertThat(mine.status()).isEqualTo(200);
     assertThat(mine.json().path("version").asInt()).isEqualTo(2);
+    assertThat(mine.json().path("status").asString()).isEqualTo("active");
+    assertThat(mine.json().path("isPublic").asBoolean()).isFalse();
     assertThat(mine.json().path("permissions").toString()).doesNotContain(stranger.userId());
-    assertThat(gateway.get("/api/workflows?size=100", token).body()).doesNotContain(id);
+    assertThat(
+            gateway.get("/api/workflows/" + id + "/versions", owner.token()).json().path("total"))
+        .hasToString("2");
+    assertThat(gateway.get("/api/workflows?size=100", stranger.token()).body()).doesNotContain(id);
+    // while an admin, who may do everything, reads it
+    assertThat(gateway.get("/api/workflows/" + id, gateway.adminToken()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDeletedWorkflowIsGoneOnEveryEndpointEvenForItsOwner() {
+    Session owner = gateway.newUser();
+    String id = create(owner, "deleted " + shortId());
+    assertThat(gateway.put("/api/workflows/" + id, workflow("deleted v2"), owner.token()).status())
+        .isEqualTo(200);
+    assertThat(gateway.delete("/api/workflows/" + id, owner.token()).status()).isEqualTo(204);
+
+    for (Map.Entry<String, Reach> call : everyCallNamingAWorkflow().entrySet()) {
+      Answer answer = call.getValue().call("/api/workflows/" + id, owner);
+      assertThat(answer.status()).as("%s: %s", call.getKey(), answer).isEqualTo(404);
+      assertProblem(answer, 404, "NOT_FOUND");
+    }
+    assertThat(gateway.get("/api/workflows?size=100", owner.token()).body()).doesNotContain(id);
   }
 
   @Test
@@ -293,11 +363,127 @@ class WorkflowsIT {
       assertThat(made.json().path("nodes").size()).isPositive();
       String id = made.json().path("id").asString();
       assertThat(gateway.get("/api/workflows/" + id, me.token()).status()).isEqualTo(200);
+      // the workflows it runs were made for the caller too
+      for (JsonNode node : made.json().path("nodes")) {
+        String child = node.path("data").path("workflowId").asString("");
+        if (!child.isEmpty()) {
+          Answer runs = gateway.get("/api/workflows/" + child, me.token());
+          assertThat(runs.status()).as("%s runs %s: %s", templateId, child, runs).isEqualTo(200);
+          assertThat(runs.json().path("ownerId").asString()).isEqualTo(me.userId());
+        }
+      }
+      // and the graph as stored saves again unchanged: it passes every rule
+      Answer resaved =
+          gateway
+              .call("PUT", "/api/workflows/" + id)
+              .token(me.token())
+              .header("If-Match", made.header("ETag"))
+              .json(contentOf(made.json()))
+              .send();
+      assertThat(resaved.status()).as("re-saving %s: %s", templateId, resaved).isEqualTo(200);
+      assertThat(resaved.json().path("version").asInt()).isEqualTo(2);
+      assertThat(resaved.json().path("nodes")).isEqualTo(made.json().path("nodes"));
+
+      Answer detail = gateway.get("/api/templates/" + templateId, me.token());
+      assertThat(detail.status()).as("%s", detail).isEqualTo(200);
+      assertThat(detail.json().path("id").asString()).isEqualTo(templateId);
     }
     assertProblem(
         gateway.post("/api/templates/no-such-template/instantiate", Map.of(), me.token()),
         404,
         "NOT_FOUND");
+    assertProblem(gateway.get("/api/templates/no-such-template", me.token()), 404, "NOT_FOUND");
+  }
+
+  private static Map<String, Object> contentOf(JsonNode workflow) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    for (String field : List.of("name", "description", "nodes", "edges", "tags")) {
+      content.put(field, workflow.path(field));
+    }
+    return content;
+  }
+
+  @Test
+  void exportsHideSecretsAndAnImportIsCheckedLikeASave() {
+    Session me = gateway.newUser();
+    Map<String, Object> withSecrets =
+        Map.of(
+            "name",
+            "secrets " + shortId(),
+            "nodes",
+            List.of(
+                Map.of("id", "in", "type", "INPUT", "data", Map.of()),
+                Map.of(
+                    "id",
+                    "call",
+                    "type",
+                    "HTTP_REQUEST",
+                    "data",
+                    Map.of(
+                        "method",
+                        "POST",
+                        "url",
+                        "https://example.com/hook",
+                        "headers",
+                        Map.of("Authorization", "Bearer sk-live-1", "X-Trace", "kept"),
+                        "body",
+                        Map.of("clientSecret", "hunter2", "count", 5)))),
+            "edges",
+            List.of(Map.of("source", "in", "target", "call")));
+    Answer created = gateway.post("/api/workflows", withSecrets, me.token());
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+
+    Answer exported =
+        gateway.get(
+            "/api/workflows/" + created.json().path("id").asString() + "/export", me.token());
+
+    assertThat(exported.status()).as("%s", exported).isEqualTo(200);
+    assertThat(exported.body()).doesNotContain("sk-live-1", "hunter2");
+    JsonNode data = exported.json().path("nodes").get(1).path("data");
+    assertThat(data.path("headers").path("Authorization").asString()).isEqualTo("***");
+    assertThat(data.path("headers").path("X-Trace").asString()).isEqualTo("kept");
+    assertThat(data.path("body").path("clientSecret").asString()).isEqualTo("***");
+    assertThat(data.path("body").path("count").asInt()).isEqualTo(5);
+
+    // an import is refused with every problem of the file listed, and nothing is created
+    String name = "bad import " + shortId();
+    Map<String, Object> badFile = new LinkedHashMap<>();
+    badFile.put("formatVersion", 2);
+    badFile.put("name", name);
+    badFile.put("ownerId", me.userId());
+    badFile.put(
+        "nodes",
+        List.of(
+            Map.of("id", "in", "type", "INPUT", "data", Map.of(), "colour", "red"),
+            Map.of("id", "t", "type", "TRANSFORM", "data", Map.of("expression", "1 +"))));
+    badFile.put("edges", List.of(Map.of("source", "in", "target", "ghost")));
+    Answer refused =
+        gateway.call("POST", "/api/workflows/import").token(me.token()).json(badFile).send();
+    assertProblem(refused, 400, "GRAPH_INVALID");
+    List<String> fields = new ArrayList<>();
+    refused.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+    assertThat(fields)
+        .as("%s", refused)
+        .contains(
+            "formatVersion",
+            "ownerId",
+            "nodes[0].colour",
+            "nodes[1].data.expression",
+            "edges[0].target");
+    assertProblem(
+        gateway.call("POST", "/api/workflows/import").token(me.token()).json(List.of()).send(),
+        400,
+        null);
+    assertProblem(
+        gateway
+            .call("POST", "/api/workflows/import")
+            .token(me.token())
+            .raw("{\"formatVersion\": 1, ", "application/json")
+            .send(),
+        400,
+        null);
+    assertThat(gateway.get("/api/workflows?q=" + name.replace(" ", "%20"), me.token()).body())
+        .contains("\"total\":0");
   }
 
   @Test

@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Redis is an optimisation: when it fails, reads go to MongoDB for a while ({@link #BYPASS}),
  * and an invalidation it could not take is retried every second, this replica reading MongoDB until
  * it succeeds.
+ *
+ * <p>Switched off ({@code agentic.workflow.cache.enabled=false}), reads neither look in Redis nor
+ * fill it, and are not counted; writes still invalidate, so that switching it back on (this replica
+ * or another) never serves an entry older than a write.
  */
 @Component
 public class WorkflowCache {
@@ -73,6 +77,7 @@ public class WorkflowCache {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final StringRedisTemplate redis;
+  private final boolean enabled;
   private final Duration ttl;
   private final Counter hits;
   private final Counter misses;
@@ -82,12 +87,20 @@ public class WorkflowCache {
 
   @Autowired
   WorkflowCache(StringRedisTemplate redis, WorkflowProperties properties, MeterRegistry meters) {
-    this(redis, properties.cacheTtl(), meters, Clock.systemUTC());
+    this(redis, properties.cache(), meters, Clock.systemUTC());
   }
 
-  WorkflowCache(StringRedisTemplate redis, Duration ttl, MeterRegistry meters, Clock clock) {
+  WorkflowCache(
+      StringRedisTemplate redis,
+      WorkflowProperties.Cache settings,
+      MeterRegistry meters,
+      Clock clock) {
     this.redis = redis;
-    this.ttl = ttl;
+    this.enabled = settings.enabled();
+    this.ttl = settings.ttl();
+    if (!enabled) {
+      log.info("The workflow read cache is off: every read goes to MongoDB");
+    }
     this.clock = clock;
     this.hits = counter(meters, "hit");
     this.misses = counter(meters, "miss");
@@ -103,6 +116,9 @@ public class WorkflowCache {
 
   /** The workflow (deleted ones excluded) from Redis, else from {@code load}, which is cached. */
   public Optional<WorkflowDocument> workflow(String id, Supplier<Optional<WorkflowDocument>> load) {
+    if (!enabled) {
+      return load.get();
+    }
     String key = PREFIX + id;
     Cached cached = usable() ? readWorkflow(key) : null;
     if (cached != null && cached.doc() != null) {
@@ -130,6 +146,9 @@ public class WorkflowCache {
   /** A saved version from Redis, else from {@code load}; versions never change once saved. */
   public Optional<WorkflowVersionDocument> version(
       String id, int version, Supplier<Optional<WorkflowVersionDocument>> load) {
+    if (!enabled) {
+      return load.get();
+    }
     String key = PREFIX + id + ":v:" + version;
     boolean usable = usable();
     if (usable) {

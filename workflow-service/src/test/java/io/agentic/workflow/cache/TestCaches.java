@@ -1,5 +1,6 @@
 package io.agentic.workflow.cache;
 
+import io.agentic.workflow.WorkflowProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,17 @@ public final class TestCaches {
 
   public static WorkflowCache connectedTo(
       String host, int port, Duration ttl, MeterRegistry meters, Clock clock) {
-    return new WorkflowCache(redis(host, port), ttl, meters, clock);
+    return new WorkflowCache(
+        redis(host, port), new WorkflowProperties.Cache(true, ttl), meters, clock);
+  }
+
+  /** A cache switched off ({@code agentic.workflow.cache.enabled=false}) on that Redis. */
+  public static WorkflowCache switchedOff(String host, int port, MeterRegistry meters) {
+    return new WorkflowCache(
+        redis(host, port),
+        new WorkflowProperties.Cache(false, Duration.ofMinutes(10)),
+        meters,
+        Clock.systemUTC());
   }
 
   public static StringRedisTemplate redis(String host, int port) {

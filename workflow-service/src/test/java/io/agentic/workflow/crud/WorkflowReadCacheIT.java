@@ -222,6 +222,68 @@ class WorkflowReadCacheIT {
     assertThat(cachedDoc()).isNotNull();
   }
 
+  @Test
+  void switchedOffNeitherReadsNorFillsRedisButStillInvalidatesOnWrites() {
+    SimpleMeterRegistry offMeters = new SimpleMeterRegistry();
+    URI uri = URI.create(redisUrl);
+    WorkflowService off =
+        new WorkflowService(
+            store,
+            validator,
+            announcer,
+            TestCaches.switchedOff(uri.getHost(), uri.getPort(), offMeters));
+    CurrentUser aliceUser = new CurrentUser(alice, "alice", "user", Set.of(), "jti");
+
+    // reads with the cache off store nothing in Redis
+    assertThat(off.readable(aliceUser, id).name()).isEqualTo("cached");
+    assertThat(off.version(id, 1)).isPresent();
+    assertThat(redis.hasKey("workflow:cache:" + id)).isFalse();
+    assertThat(redis.hasKey("workflow:cache:" + id + ":v:1")).isFalse();
+
+    // an entry that differs from MongoDB, which a cache switched on serves...
+    api.get(path, aliceToken);
+    String doc = (String) cachedDoc();
+    assertThat(doc).contains("\"cached\"");
+    redis.opsForHash().put("workflow:cache:" + id, "doc", doc.replace("\"cached\"", "\"stale\""));
+    assertThat(api.get(path, aliceToken).body().path("name").asString()).isEqualTo("stale");
+    // ...is not read with the cache off, and nothing is counted
+    assertThat(off.readable(aliceUser, id).name()).isEqualTo("cached");
+    assertThat(offMeters.find("agentic.cache.requests").counters())
+        .hasSize(2)
+        .allSatisfy(counter -> assertThat(counter.count()).isZero());
+
+    // a write with the cache off still drops the entry: switched back on, no older state is served
+    off.update(aliceUser, id, request("written with the cache off"), null);
+    assertThat(cachedDoc()).isNull();
+    assertThat(api.get(path, aliceToken).body().path("name").asString())
+        .isEqualTo("written with the cache off");
+  }
+
+  @Test
+  void prometheusShowsTheHitsAndMissesTheHitRatioIsReadFrom() {
+    api.get(path, aliceToken);
+    api.get(path, aliceToken);
+
+    Answer scrape = api.get("/actuator/prometheus", null);
+
+    assertThat(scrape.status()).as("%s", scrape).isEqualTo(200);
+    String text = scrape.raw().body();
+    assertThat(scraped(text, "hit")).isEqualTo(count("hit")).isGreaterThanOrEqualTo(1);
+    assertThat(scraped(text, "miss")).isEqualTo(count("miss")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** The value of {@code agentic_cache_requests_total{cache="workflow",result=...}}. */
+  private static double scraped(String prometheus, String result) {
+    return prometheus
+        .lines()
+        .filter(line -> line.startsWith("agentic_cache_requests_total{"))
+        .filter(line -> line.contains("cache=\"workflow\""))
+        .filter(line -> line.contains("result=\"" + result + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + result + " sample in " + prometheus));
+  }
+
   private static WorkflowRequest request(String name) {
     Map<String, Object> body = WorkflowBodies.minimal(name);
     return Api.JSON.convertValue(body, WorkflowRequest.class);
