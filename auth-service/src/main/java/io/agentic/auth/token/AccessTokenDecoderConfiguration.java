@@ -3,6 +3,7 @@ package io.agentic.auth.token;
 import io.agentic.auth.keys.SigningKeys;
 import io.agentic.platform.security.AccessTokenValidators;
 import io.agentic.platform.security.AgenticSecurityProperties;
+import io.agentic.platform.security.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -25,6 +26,6 @@ class AccessTokenDecoderConfiguration {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
     decoder.setJwtValidator(AccessTokenValidators.of(security));
-    return decoder;
+    return VerifiedTokens.kept(decoder, security);
   }
 }

@@ -5,7 +5,6 @@ import io.agentic.gateway.ratelimit.UserRateLimit;
 import io.agentic.platform.security.AccessTokenValidators;
 import io.agentic.platform.security.AgenticSecurityProperties;
 import io.agentic.platform.security.VerifiedTokens;
-import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +43,7 @@ class EdgeSecurityConfiguration {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
     decoder.setJwtValidator(AccessTokenValidators.of(properties));
-    return properties.verifiedTokens() > 0
-        ? new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).around(decoder)
-        : decoder;
+    return VerifiedTokens.kept(decoder, properties);
   }
 
   @Bean

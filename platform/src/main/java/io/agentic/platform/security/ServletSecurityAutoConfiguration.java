@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.text.ParseException;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,9 +64,7 @@ public class ServletSecurityAutoConfiguration implements WebMvcConfigurer {
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
     decoder.setJwtValidator(AccessTokenValidators.of(properties));
-    return properties.verifiedTokens() > 0
-        ? new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).around(decoder)
-        : decoder;
+    return VerifiedTokens.kept(decoder, properties);
   }
 
   @Bean

@@ -32,6 +32,21 @@ public final class VerifiedTokens {
             .build();
   }
 
+  /** {@code decoder}, keeping as many verified tokens as {@code agentic.security} says. */
+  public static JwtDecoder kept(JwtDecoder decoder, AgenticSecurityProperties properties) {
+    return properties.verifiedTokens() > 0
+        ? new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).around(decoder)
+        : decoder;
+  }
+
+  /** The reactive form of {@link #kept(JwtDecoder, AgenticSecurityProperties)}. */
+  public static ReactiveJwtDecoder kept(
+      ReactiveJwtDecoder decoder, AgenticSecurityProperties properties) {
+    return properties.verifiedTokens() > 0
+        ? new VerifiedTokens(properties.verifiedTokens(), Clock.systemUTC()).around(decoder)
+        : decoder;
+  }
+
   /** A decoder that verifies each token once, then answers from this cache until it expires. */
   public JwtDecoder around(JwtDecoder decoder) {
     return token -> {

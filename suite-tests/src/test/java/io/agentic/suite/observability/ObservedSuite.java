@@ -137,6 +137,8 @@ final class ObservedSuite {
     p.put("spring.kafka.listener.poll-timeout", "200ms");
     p.put("spring.kafka.producer.properties.linger.ms", "0");
     p.put("agentic.http.allow-hosts", allowed.hostAndPort());
+    // every trace recorded, so that the one under test is never left out
+    p.put("management.tracing.sampling.probability", "1.0");
     p.put("agentic.auth.admin-email", ADMIN_EMAIL);
     p.put("agentic.auth.admin-password", ADMIN_PASSWORD);
     return p;
