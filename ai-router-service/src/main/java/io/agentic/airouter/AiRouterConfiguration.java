@@ -3,6 +3,7 @@ package io.agentic.airouter;
 import io.agentic.airouter.api.ProviderStatuses;
 import io.agentic.airouter.cache.AnswerCache;
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ProviderClients;
 import io.agentic.airouter.quota.ProviderQuotas;
 import io.agentic.airouter.quota.UserBudgets;
@@ -16,15 +17,19 @@ import io.agentic.airouter.usage.KafkaUsageRecorder;
 import io.agentic.contracts.Topics;
 import io.agentic.platform.kafka.AgenticKafkaProperties;
 import io.agentic.platform.kafka.KafkaTopics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
 
 /**
  * The router's parts, each a plain class constructed here, so that tests can assemble them without
@@ -52,8 +57,23 @@ class AiRouterConfiguration {
   }
 
   @Bean
-  ProviderClients providerClients(AiRouterProperties properties, Clock clock) {
-    return new ProviderClients(properties, clock);
+  RouterMetrics routerMetrics(MeterRegistry meters) {
+    return new RouterMetrics(meters);
+  }
+
+  /**
+   * From Boot's builder, so every provider call is observed ({@code http.client.requests}, a client
+   * span, {@code traceparent} sent) and {@code spring.http.clients.*} settings such as an SSL
+   * bundle apply; the router's own timeouts and its no-redirect rule are laid over them.
+   */
+  @Bean
+  ProviderClients providerClients(
+      AiRouterProperties properties,
+      Clock clock,
+      RestClient.Builder rest,
+      ObjectProvider<HttpClientSettings> settings) {
+    return new ProviderClients(
+        properties, clock, rest, settings.getIfAvailable(HttpClientSettings::defaults));
   }
 
   @Bean
@@ -104,9 +124,20 @@ class AiRouterConfiguration {
       PriceTable prices,
       Routes routes,
       UsageRecorder usage,
+      RouterMetrics metrics,
       Clock clock) {
     return new AiRouter(
-        clients, guards, health, quotas, budgets, cache, prices, routes::current, usage, clock);
+        clients,
+        guards,
+        health,
+        quotas,
+        budgets,
+        cache,
+        prices,
+        routes::current,
+        usage,
+        metrics,
+        clock);
   }
 
   @Bean
@@ -118,8 +149,10 @@ class AiRouterConfiguration {
       UserBudgets budgets,
       PriceTable prices,
       UsageRecorder usage,
+      RouterMetrics metrics,
       Clock clock) {
-    return new ProviderProbe(clients, guards, health, quotas, budgets, prices, usage, clock);
+    return new ProviderProbe(
+        clients, guards, health, quotas, budgets, prices, usage, metrics, clock);
   }
 
   @Bean

@@ -6,39 +6,21 @@ import io.agentic.airouter.cost.PriceTable;
 import io.agentic.airouter.provider.ProviderClients;
 import io.agentic.airouter.provider.TokenUsage;
 import io.agentic.airouter.routing.RouteTarget;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 
-/** The shipped {@code ai-router-service.yml}: API.md's defaults, bound as the service binds it. */
+/** The shipped {@code ai-router-service.yml}: API.md's defaults. */
 class DefaultConfigurationTest {
 
-  static AiRouterProperties bind(Map<String, Object> environment) throws IOException {
-    List<PropertySource<?>> sources = new ArrayList<>();
-    sources.add(new MapPropertySource("environment", environment));
-    sources.addAll(
-        new YamlPropertySourceLoader()
-            .load("ai-router-service", new ClassPathResource("ai-router-service.yml")));
-    Binder binder =
-        new Binder(
-            ConfigurationPropertySources.from(sources),
-            new PropertySourcesPlaceholdersResolver(sources));
-    return binder.bind("agentic.ai", AiRouterProperties.class).get();
+  static AiRouterProperties bind(Map<String, Object> environment) {
+    return ShippedConfiguration.bind(environment);
   }
 
   @Test
-  void defaultRoutesAreApiMdsTable() throws IOException {
+  void defaultRoutesAreApiMdsTable() {
     AiRouterProperties properties = bind(Map.of());
 
     assertThat(properties.routes())
@@ -71,7 +53,7 @@ class DefaultConfigurationTest {
   }
 
   @Test
-  void everyDefaultModelHasAPriceAndFreeModelsCostNothing() throws IOException {
+  void everyDefaultModelHasAPriceAndFreeModelsCostNothing() {
     AiRouterProperties properties = bind(Map.of());
     PriceTable prices = new PriceTable(properties);
     TokenUsage million = new TokenUsage(1_000_000, 1_000_000, 2_000_000);
@@ -100,7 +82,7 @@ class DefaultConfigurationTest {
   }
 
   @Test
-  void providersArePublicEndpointsAndUnconfiguredWithoutKeys() throws IOException {
+  void providersArePublicEndpointsAndUnconfiguredWithoutKeys() {
     AiRouterProperties properties = bind(Map.of());
 
     assertThat(properties.providers())
@@ -116,7 +98,7 @@ class DefaultConfigurationTest {
   }
 
   @Test
-  void keysAndBaseUrlsComeFromTheDocumentedEnvironmentVariables() throws IOException {
+  void keysAndBaseUrlsComeFromTheDocumentedEnvironmentVariables() {
     AiRouterProperties properties =
         bind(
             Map.of(
@@ -137,7 +119,7 @@ class DefaultConfigurationTest {
   }
 
   @Test
-  void aProviderWithAnUnusableBaseUrlStaysUnconfigured() throws IOException {
+  void aProviderWithAnUnusableBaseUrlStaysUnconfigured() {
     AiRouterProperties properties =
         bind(Map.of("GROQ_API_KEY", "k", "GROQ_BASE_URL", "ftp://files.example"));
 
@@ -145,7 +127,7 @@ class DefaultConfigurationTest {
   }
 
   @Test
-  void aChatCompletionTakesAtMostFiveMinutesUnlessTheEnvironmentSaysOtherwise() throws IOException {
+  void aChatCompletionTakesAtMostFiveMinutesUnlessTheEnvironmentSaysOtherwise() {
     assertThat(bind(Map.of()).chatCompletions().timeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(
             bind(Map.of("AGENTIC_AI_CHAT_COMPLETIONS_TIMEOUT", "90s")).chatCompletions().timeout())

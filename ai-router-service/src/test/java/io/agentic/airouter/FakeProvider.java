@@ -17,11 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A provider on loopback, speaking whatever the test scripts: each request takes the next queued
- * reply, or the standing one. A {@link #hang()} reply blocks until the server is closed, so tests
- * exercise timeouts without sleeping. Every request is recorded.
+ * reply, or the standing one (which may depend on the request). A {@link #hang()} reply blocks
+ * until the server is closed, so tests exercise timeouts without sleeping. Every request is
+ * recorded.
  */
 public final class FakeProvider implements AutoCloseable {
 
@@ -29,7 +31,7 @@ public final class FakeProvider implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final ConcurrentLinkedQueue<Reply> queued = new ConcurrentLinkedQueue<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private volatile Reply standing = json(404, "{}");
+  private volatile Function<Request, Reply> standing = request -> json(404, "{}");
 
   private FakeProvider() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,7 +60,13 @@ public final class FakeProvider implements AutoCloseable {
 
   /** The reply once the queued ones are used up. */
   public FakeProvider always(Reply reply) {
-    standing = reply;
+    standing = request -> reply;
+    return this;
+  }
+
+  /** Once the queued replies are used up, each request's reply is chosen by {@code replies}. */
+  public FakeProvider always(Function<Request, Reply> replies) {
+    standing = replies;
     return this;
   }
 
@@ -82,16 +90,17 @@ public final class FakeProvider implements AutoCloseable {
     exchange
         .getRequestHeaders()
         .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-    requests.add(
+    Request request =
         new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getRawPath(),
             exchange.getRequestURI().getRawQuery(),
             headers,
             new String(body, StandardCharsets.UTF_8),
-            System.nanoTime()));
+            System.nanoTime());
+    requests.add(request);
     Reply reply = queued.poll();
-    reply = reply == null ? standing : reply;
+    reply = reply == null ? standing.apply(request) : reply;
     try (exchange) {
       if (reply.hang()) {
         try {
@@ -157,25 +166,46 @@ public final class FakeProvider implements AutoCloseable {
 
   /** An OpenAI chat completion answering {@code text}. */
   public static Reply openAiAnswer(String text, int promptTokens, int completionTokens) {
+    return openAiAnswer(text, promptTokens, completionTokens, "stop");
+  }
+
+  /** An OpenAI chat completion answering {@code text}, ended for {@code finishReason}. */
+  public static Reply openAiAnswer(
+      String text, int promptTokens, int completionTokens, String finishReason) {
     return json(
         200,
         """
         {"id":"chatcmpl-1","object":"chat.completion","model":"m","choices":[{"index":0,\
-        "message":{"role":"assistant","content":%s},"finish_reason":"stop"}],\
+        "message":{"role":"assistant","content":%s},"finish_reason":%s}],\
         "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
             .formatted(
-                quote(text), promptTokens, completionTokens, promptTokens + completionTokens));
+                quote(text),
+                quote(finishReason),
+                promptTokens,
+                completionTokens,
+                promptTokens + completionTokens));
   }
 
   /** A Gemini generateContent response answering {@code text}. */
   public static Reply geminiAnswer(String text, int promptTokens, int candidateTokens) {
+    return geminiAnswer(text, promptTokens, candidateTokens, "STOP");
+  }
+
+  /** A Gemini generateContent response answering {@code text}, ended for {@code finishReason}. */
+  public static Reply geminiAnswer(
+      String text, int promptTokens, int candidateTokens, String finishReason) {
     return json(
         200,
         """
-        {"candidates":[{"content":{"parts":[{"text":%s}],"role":"model"},"finishReason":"STOP",\
+        {"candidates":[{"content":{"parts":[{"text":%s}],"role":"model"},"finishReason":%s,\
         "index":0}],"usageMetadata":{"promptTokenCount":%d,"candidatesTokenCount":%d,\
         "totalTokenCount":%d},"modelVersion":"gemini-2.5-flash"}"""
-            .formatted(quote(text), promptTokens, candidateTokens, promptTokens + candidateTokens));
+            .formatted(
+                quote(text),
+                quote(finishReason),
+                promptTokens,
+                candidateTokens,
+                promptTokens + candidateTokens));
   }
 
   public static String quote(String text) {

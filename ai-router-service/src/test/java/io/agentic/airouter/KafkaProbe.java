@@ -2,6 +2,7 @@ package io.agentic.airouter;
 
 import io.agentic.platform.kafka.ContractDeserializer;
 import io.agentic.platform.kafka.ContractSerializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,19 @@ public final class KafkaProbe {
   }
 
   public void send(String topic, String key, Object value) {
+    send(topic, key, value, Map.of());
+  }
+
+  /** Sends with record headers, e.g. the {@code traceparent} an observed producer adds. */
+  public void send(String topic, String key, Object value, Map<String, String> headers) {
     try (var producer =
         new KafkaProducer<String, Object>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
             new StringSerializer(),
             new ContractSerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);
+      headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -14,7 +14,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=ai-router-service")
+    // as AiRouterServiceApplication.builder() sets them: metrics are tagged with the service name
+    properties = {
+      "spring.config.name=ai-router-service",
+      "spring.application.name=ai-router-service"
+    })
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @Import(TestTokens.Decoder.class)
 public abstract class ServiceIT {

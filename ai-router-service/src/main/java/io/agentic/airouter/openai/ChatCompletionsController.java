@@ -13,6 +13,7 @@ import io.agentic.airouter.router.AiOutcome.Failed;
 import io.agentic.airouter.router.AiRouter;
 import io.agentic.airouter.router.AiTask;
 import io.agentic.airouter.router.CallContext;
+import io.agentic.platform.observability.ContextExecutors;
 import io.agentic.platform.problem.ApiException;
 import io.agentic.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -49,6 +52,15 @@ class ChatCompletionsController {
   private final Failures failures;
   private final Duration timeout;
   private final Clock clock;
+
+  /**
+   * A stream's reader and writer, each on a virtual thread of its own, in the request's trace and
+   * log context (the provider's span stays a child of the request's).
+   */
+  private final ExecutorService threads =
+      ContextExecutors.wrap(
+          Executors.newThreadPerTaskExecutor(
+              Thread.ofVirtual().name("chat-completion-", 0).factory()));
 
   ChatCompletionsController(
       AiRouter router,
@@ -116,9 +128,7 @@ class ChatCompletionsController {
       boolean includeUsage)
       throws InterruptedException {
     StreamRelay relay = new StreamRelay();
-    Thread.ofVirtual()
-        .name("chat-completion-" + id)
-        .start(() -> relay.finish(streamSafely(task, context, deadline, relay)));
+    threads.execute(() -> relay.finish(streamSafely(task, context, deadline, relay)));
     // nothing is committed until the first piece: until then a failure is still a problem
     Event first = relay.next(deadline.remaining().plus(STREAM_GRACE)).orElse(null);
     if (first == null) {
@@ -141,7 +151,7 @@ class ChatCompletionsController {
             emitter,
             relay,
             () -> deadline.remaining().plus(STREAM_GRACE));
-    Thread.ofVirtual().name("chat-completion-writer-" + id).start(() -> writer.run(first));
+    threads.execute(() -> writer.run(first));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noCache())
         // proxies that buffer (nginx) must pass each chunk on as it comes

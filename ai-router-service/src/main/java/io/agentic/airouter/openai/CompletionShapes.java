@@ -15,8 +15,6 @@ import java.util.List;
  */
 final class CompletionShapes {
 
-  static final String STOP = "stop";
-
   private CompletionShapes() {}
 
   /** {@code object: chat.completion}. */
@@ -95,7 +93,10 @@ final class CompletionShapes {
         modelName(output),
         List.of(
             new Choice(
-                0, new AssistantMessage("assistant", ClientContent.of(output), null), null, STOP)),
+                0,
+                new AssistantMessage("assistant", ClientContent.of(output), null),
+                null,
+                output.finishReason().openAi())),
         Usage.of(output.usage()),
         Agentic.of(output));
   }

@@ -105,7 +105,7 @@ final class CompletionStream {
     if (model == null) {
       piece(CompletionShapes.modelName(output), ClientContent.of(output));
     }
-    chunk(new Delta(null, null), CompletionShapes.STOP, null, Agentic.of(output));
+    chunk(new Delta(null, null), output.finishReason().openAi(), null, Agentic.of(output));
     if (includeUsage) {
       send(
           new Chunk(

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -16,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * Gemini's native API: {@code POST {base}/v1beta/models/{model}:generateContent} (and {@code
  * :streamGenerateContent?alt=sse}) with the key in {@code x-goog-api-key}. System messages become
  * {@code systemInstruction}; usage comes from {@code usageMetadata}, where thinking tokens are
- * billed as output.
+ * billed as output; the first candidate's {@code finishReason} becomes OpenAI's (see {@link
+ * FinishReason#fromGemini}).
  */
 public final class GeminiClient implements ProviderClient {
 
@@ -53,14 +53,14 @@ public final class GeminiClient implements ProviderClient {
     if (text.isBlank()) {
       throw ProviderException.unusable(Kind.EMPTY_ANSWER, "empty answer", usage);
     }
-    return new ChatAnswer(text, usage);
+    return new ChatAnswer(text, usage, finishReason(answer));
   }
 
   @Override
   public ChatAnswer streamChat(ChatRequest request, Consumer<String> onDelta) {
     StringBuilder text = new StringBuilder();
     AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
-    AtomicBoolean finished = new AtomicBoolean();
+    AtomicReference<FinishReason> finished = new AtomicReference<>();
     http.postForEvents(
         endpoint.resolve(
             "/v1beta/models/" + Endpoint.modelPath(request.model()) + ":streamGenerateContent",
@@ -81,20 +81,20 @@ public final class GeminiClient implements ProviderClient {
                   onDelta.accept(delta);
                 }
                 if (chunk.path("candidates").path(0).path("finishReason").isString()) {
-                  finished.set(true);
+                  finished.set(finishReason(chunk));
                 }
                 return true;
               });
           return null;
         });
     // Gemini's stream has no terminator: a stream without a finish reason was cut off.
-    if (!finished.get()) {
+    if (finished.get() == null) {
       throw ProviderException.unusable(Kind.BAD_RESPONSE, "stream ended early", usage.get());
     }
     if (text.isEmpty()) {
       throw ProviderException.unusable(Kind.EMPTY_ANSWER, "empty answer", usage.get());
     }
-    return new ChatAnswer(text.toString(), usage.get());
+    return new ChatAnswer(text.toString(), usage.get(), finished.get());
   }
 
   private Map<String, String> headers() {
@@ -145,6 +145,11 @@ public final class GeminiClient implements ProviderClient {
       }
     }
     return texts.stream().collect(Collectors.joining());
+  }
+
+  private static FinishReason finishReason(JsonNode response) {
+    return FinishReason.fromGemini(
+        response.path("candidates").path(0).path("finishReason").asString(null));
   }
 
   private static TokenUsage usage(JsonNode metadata) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * The OpenAI chat-completions protocol, spoken by Groq, OpenRouter, OpenAI, HuggingFace's router
  * and many self-hosted servers: {@code POST {base}/chat/completions} with {@code Authorization:
  * Bearer <key>}. Streaming uses server-sent events ending in {@code data: [DONE]}, with the usage
- * on the last chunk when {@code stream_options.include_usage} is set.
+ * on the last chunk when {@code stream_options.include_usage} is set, and the {@code finish_reason}
+ * on the last chunk with content.
  */
 public final class OpenAiCompatibleClient implements ProviderClient {
 
@@ -51,7 +52,8 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     if (text.isBlank()) {
       throw ProviderException.unusable(Kind.EMPTY_ANSWER, "empty answer", usage);
     }
-    return new ChatAnswer(text, usage);
+    return new ChatAnswer(
+        text, usage, FinishReason.fromOpenAi(choices.path(0).path("finish_reason").asString(null)));
   }
 
   @Override
@@ -59,6 +61,7 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     StringBuilder text = new StringBuilder();
     AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
     AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<FinishReason> finished = new AtomicReference<>(FinishReason.STOP);
     http.postForEvents(
         endpoint.resolve("/chat/completions"),
         headers(),
@@ -78,6 +81,10 @@ public final class OpenAiCompatibleClient implements ProviderClient {
                 if (chunk.path("usage").isObject()) {
                   usage.set(usage(chunk.path("usage")));
                 }
+                JsonNode reason = chunk.path("choices").path(0).path("finish_reason");
+                if (reason.isString()) {
+                  finished.set(FinishReason.fromOpenAi(reason.asString()));
+                }
                 JsonNode delta = chunk.path("choices").path(0).path("delta").path("content");
                 if (delta.isString() && !delta.asString().isEmpty()) {
                   text.append(delta.asString());
@@ -93,7 +100,7 @@ public final class OpenAiCompatibleClient implements ProviderClient {
     if (text.isEmpty()) {
       throw ProviderException.unusable(Kind.EMPTY_ANSWER, "empty answer", usage.get());
     }
-    return new ChatAnswer(text.toString(), usage.get());
+    return new ChatAnswer(text.toString(), usage.get(), finished.get());
   }
 
   private Map<String, String> headers() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
 
 /**
  * A client for every provider that has a key and a usable base URL. Each client owns its own HTTP
@@ -20,17 +22,31 @@ public final class ProviderClients {
   private final List<String> names;
   private final Map<String, ProviderClient> clients = new LinkedHashMap<>();
 
+  /** Clients on a plain {@link RestClient}: for tools and tests that run without Spring. */
   public ProviderClients(AiRouterProperties properties, Clock clock) {
+    this(properties, clock, RestClient.builder(), HttpClientSettings.defaults());
+  }
+
+  /**
+   * @param rest the builder each provider's client starts from (Boot's, observed)
+   * @param settings the base HTTP settings; the configured timeouts replace its own, and redirects
+   *     are never followed
+   */
+  public ProviderClients(
+      AiRouterProperties properties,
+      Clock clock,
+      RestClient.Builder rest,
+      HttpClientSettings settings) {
     this.names = List.copyOf(properties.providers().keySet());
     properties
         .providers()
         .forEach(
-            (name, settings) -> {
-              if (!settings.hasKey()) {
+            (name, provider) -> {
+              if (!provider.hasKey()) {
                 return;
               }
               try {
-                clients.put(name, create(name, settings, properties.http(), clock));
+                clients.put(name, create(name, provider, properties.http(), rest, settings, clock));
               } catch (IllegalArgumentException e) {
                 log.warn("AI provider {} left unconfigured: {}", name, e.getMessage());
               }
@@ -41,13 +57,15 @@ public final class ProviderClients {
       String name,
       AiRouterProperties.Provider settings,
       AiRouterProperties.Http http,
+      RestClient.Builder rest,
+      HttpClientSettings base,
       Clock clock) {
     Endpoint endpoint = Endpoint.parse(settings.baseUrl());
     ProviderHttp transport =
         new ProviderHttp(
             endpoint,
-            http.connectTimeout(),
-            http.callTimeout(),
+            rest,
+            base.withTimeouts(http.connectTimeout(), http.callTimeout()),
             http.maxResponseBytes().toBytes(),
             clock);
     String key = settings.apiKey().trim();

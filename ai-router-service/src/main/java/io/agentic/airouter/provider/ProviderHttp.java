@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -28,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP side every provider client shares: one {@link RestClient} on the JDK HttpClient per
  * provider, POSTs of JSON, answers read up to a size limit, and HTTP failures classified as {@link
  * ProviderException}s. Redirects are never followed, so a key cannot be carried to another host.
+ * The client comes from the builder it is given (Boot's is observed: each call is timed and
+ * traced).
  */
 final class ProviderHttp {
 
@@ -39,22 +44,28 @@ final class ProviderHttp {
   private final long maxResponseBytes;
   private final Clock clock;
 
+  /**
+   * @param settings connect and read timeouts (the read timeout bounds one call), SSL; redirects
+   *     are turned off whatever it says
+   */
   ProviderHttp(
       Endpoint endpoint,
-      Duration connectTimeout,
-      Duration readTimeout,
+      RestClient.Builder rest,
+      HttpClientSettings settings,
       long maxResponseBytes,
       Clock clock) {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            // h2c upgrades over plain HTTP confuse some self-hosted servers; TLS negotiates h2
-            .version(endpoint.plainHttp() ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-            .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-    factory.setReadTimeout(readTimeout);
-    this.rest = RestClient.builder().requestFactory(factory).build();
+    // the JDK client, whatever Boot would pick: failures are classified by its exceptions
+    JdkClientHttpRequestFactory factory =
+        ClientHttpRequestFactoryBuilder.jdk()
+            .withHttpClientCustomizer(
+                // h2c upgrades over plain HTTP confuse some self-hosted servers; TLS negotiates h2
+                client ->
+                    client.version(
+                        endpoint.plainHttp()
+                            ? HttpClient.Version.HTTP_1_1
+                            : HttpClient.Version.HTTP_2))
+            .build(settings.withRedirects(HttpRedirects.DONT_FOLLOW));
+    this.rest = rest.clone().requestFactory(factory).build();
     this.maxResponseBytes = maxResponseBytes;
     this.clock = clock;
   }

@@ -3,6 +3,7 @@ package io.agentic.airouter.resilience;
 import io.agentic.airouter.AiRouterProperties;
 import io.agentic.airouter.provider.ProviderException;
 import io.agentic.airouter.provider.ProviderException.Kind;
+import io.agentic.platform.observability.ContextExecutors;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -48,7 +49,10 @@ public final class ProviderGuards implements AutoCloseable {
   private final RetryRegistry retries;
   private final BulkheadRegistry bulkheads;
   private final TimeLimiterRegistry timeLimiters;
-  private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** Each call on a thread of its own, in the caller's trace and log context. */
+  private final ExecutorService calls =
+      ContextExecutors.wrap(Executors.newVirtualThreadPerTaskExecutor());
 
   public ProviderGuards(AiRouterProperties properties, Clock clock) {
     AiRouterProperties.Resilience settings = properties.resilience();

@@ -16,12 +16,20 @@ public sealed interface AiOutcome {
    * @param retryable whether the node's retry policy should try again
    * @param quotaExhausted no provider was called because every usable one had used up its daily
    *     quota (the OpenAI-compatible door answers 429 then, not 502)
+   * @param deadlineReached the deadline cut a call short or left a provider untried: the step timed
+   *     out rather than every provider failing
    */
-  record Failed(String code, String message, boolean retryable, Spend spend, boolean quotaExhausted)
+  record Failed(
+      String code,
+      String message,
+      boolean retryable,
+      Spend spend,
+      boolean quotaExhausted,
+      boolean deadlineReached)
       implements AiOutcome {
 
     public Failed(String code, String message, boolean retryable, Spend spend) {
-      this(code, message, retryable, spend, false);
+      this(code, message, retryable, spend, false, false);
     }
   }
 

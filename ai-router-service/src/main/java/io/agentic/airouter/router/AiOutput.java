@@ -1,6 +1,8 @@
 package io.agentic.airouter.router;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.agentic.airouter.provider.FinishReason;
 import io.agentic.airouter.provider.TokenUsage;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param usage the answering call's tokens
  * @param costUsd the answering call's cost
  * @param attempts provider calls this step made, retries and failed providers included
+ * @param finishReason why the model stopped, for the OpenAI-compatible door's {@code
+ *     finish_reason}; not part of a node's output
  */
 public record AiOutput(
     String text,
@@ -24,4 +28,5 @@ public record AiOutput(
     boolean cached,
     TokenUsage usage,
     double costUsd,
-    int attempts) {}
+    int attempts,
+    @JsonIgnore FinishReason finishReason) {}

@@ -3,6 +3,7 @@ package io.agentic.airouter.router;
 import io.agentic.airouter.AiRouterProperties.Model;
 import io.agentic.airouter.cache.AnswerCache;
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ProviderClient;
 import io.agentic.airouter.provider.ProviderClients;
 import io.agentic.airouter.provider.ProviderException;
@@ -64,6 +65,7 @@ public final class AiRouter {
       PriceTable prices,
       Supplier<RoutingTable> routes,
       UsageRecorder usage,
+      RouterMetrics metrics,
       Clock clock) {
     this.clients = clients;
     this.guards = guards;
@@ -72,8 +74,8 @@ public final class AiRouter {
     this.prices = prices;
     this.routes = routes;
     this.targets = new Targets(clients, prices);
-    this.cache = new RouterCache(cache, prices);
-    this.calls = new CallRecorder(health, quotas, budgets, prices, usage, clock);
+    this.cache = new RouterCache(cache, prices, metrics);
+    this.calls = new CallRecorder(health, quotas, budgets, prices, usage, metrics, clock);
   }
 
   /** The whole answer at once. */
@@ -131,14 +133,18 @@ public final class AiRouter {
     // targets that could have answered this task, and those of them stopped only by their quota
     int usable = 0;
     int overQuota = 0;
+    // whether the deadline stopped a call or kept a target from being tried
+    boolean outOfTime = false;
     for (RouteTarget target : route) {
       Optional<String> skip = skipReason(target, task, deadline);
       if (skip.isPresent()) {
         reasons.add(target.provider() + ": " + skip.get());
         if (skip.get().equals(OVER_QUOTA)) {
+          calls.rejected(target.provider());
           usable++;
           overQuota++;
         } else if (skip.get().equals(DEADLINE_REACHED)) {
+          outOfTime = true;
           usable++;
         }
         continue;
@@ -158,7 +164,8 @@ public final class AiRouter {
                 false,
                 answer.usage(),
                 prices.costUsd(target.provider(), target.model(), answer.usage()),
-                tally.calls());
+                tally.calls(),
+                answer.finishReason());
         return new Answered(output, tally.spend());
       } catch (ProviderException e) {
         if (e.kind() == Kind.CANCELLED) {
@@ -169,9 +176,12 @@ public final class AiRouter {
           guards.markUnauthorized(target.provider());
         }
         reasons.add(target.provider() + ": " + e.getMessage());
-        if (e.kind() != Kind.CIRCUIT_OPEN && e.kind() != Kind.BUSY) {
+        if (e.kind() == Kind.CIRCUIT_OPEN || e.kind() == Kind.BUSY) {
+          calls.rejected(target.provider());
+        } else {
           tally.failedOver(target.provider());
         }
+        outOfTime |= e.kind() == Kind.DEADLINE;
         // closed first, so that no late piece can slip out once the next provider is asked
         if (gate != null && gate.close()) {
           // part of this provider's answer is out: another provider's would not continue it
@@ -192,7 +202,12 @@ public final class AiRouter {
             ? "No AI provider is routed for " + task.taskType().wireName()
             : "No AI provider could answer: " + String.join("; ", reasons);
     return new Failed(
-        PROVIDERS_FAILED, message, true, tally.spend(), usable > 0 && usable == overQuota);
+        PROVIDERS_FAILED,
+        message,
+        true,
+        tally.spend(),
+        usable > 0 && usable == overQuota,
+        outOfTime);
   }
 
   private Optional<String> skipReason(RouteTarget target, AiTask task, Deadline deadline) {

@@ -1,6 +1,7 @@
 package io.agentic.airouter.router;
 
 import io.agentic.airouter.provider.ChatAnswer;
+import io.agentic.airouter.provider.FinishReason;
 import io.agentic.airouter.provider.ProviderClient;
 import io.agentic.airouter.provider.ProviderException;
 import io.agentic.airouter.provider.ProviderException.Kind;
@@ -15,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * are still counted.
  *
  * @param json the parsed JSON, or {@code {label, score}} for sentiment; null for plain text
+ * @param finishReason why the model stopped; a classifier always just stops
  */
-record Answer(String text, JsonNode json, TokenUsage usage) {
+record Answer(String text, JsonNode json, TokenUsage usage, FinishReason finishReason) {
 
   /** A text classifier's verdict, as a sentiment. */
   static Answer classify(ProviderClient client, String model, String text) {
@@ -25,7 +27,8 @@ record Answer(String text, JsonNode json, TokenUsage usage) {
             .orElseThrow(
                 () ->
                     new ProviderException(Kind.BAD_RESPONSE, 200, "unrecognised sentiment label"));
-    return new Answer(sentiment.path("label").asString(), sentiment, TokenUsage.NONE);
+    return new Answer(
+        sentiment.path("label").asString(), sentiment, TokenUsage.NONE, FinishReason.STOP);
   }
 
   /** A chat model's answer to the task, checked against the format the task asked for. */
@@ -34,14 +37,15 @@ record Answer(String text, JsonNode json, TokenUsage usage) {
     if (task.taskType() == TaskType.SENTIMENT_ANALYSIS) {
       JsonNode sentiment =
           Sentiment.fromChat(answer.text()).orElseThrow(() -> invalidJson(answer.usage()));
-      return new Answer(sentiment.path("label").asString(), sentiment, answer.usage());
+      return new Answer(
+          sentiment.path("label").asString(), sentiment, answer.usage(), answer.finishReason());
     }
     if (task.json()) {
       JsonNode json =
           JsonAnswers.parse(answer.text()).orElseThrow(() -> invalidJson(answer.usage()));
-      return new Answer(answer.text(), json, answer.usage());
+      return new Answer(answer.text(), json, answer.usage(), answer.finishReason());
     }
-    return new Answer(answer.text(), null, answer.usage());
+    return new Answer(answer.text(), null, answer.usage(), answer.finishReason());
   }
 
   /**
@@ -50,7 +54,7 @@ record Answer(String text, JsonNode json, TokenUsage usage) {
    */
   static Answer stream(ProviderClient client, String model, AiTask task, Consumer<String> onDelta) {
     ChatAnswer answer = client.streamChat(Prompts.chat(task, model), onDelta);
-    return new Answer(answer.text(), null, answer.usage());
+    return new Answer(answer.text(), null, answer.usage(), answer.finishReason());
   }
 
   private static ProviderException invalidJson(TokenUsage spent) {

@@ -1,6 +1,7 @@
 package io.agentic.airouter.router;
 
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ProviderException;
 import io.agentic.airouter.provider.ProviderException.Kind;
 import io.agentic.airouter.provider.TokenUsage;
@@ -12,6 +13,7 @@ import io.agentic.airouter.resilience.ProviderHealth;
 import io.agentic.airouter.router.AiOutcome.Spend;
 import io.agentic.airouter.routing.RouteTarget;
 import io.agentic.contracts.ai.AiCallRecorded;
+import io.agentic.platform.observability.AgenticMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accounts for every provider call as it ends: the provider's health, its daily quota, the user's
- * budget, the step's running totals, and one {@link AiCallRecorded} on {@code ai.usage.v1}.
+ * budget, the step's running totals, one {@link AiCallRecorded} on {@code ai.usage.v1} and the
+ * {@code agentic.provider.calls} metric.
  */
 final class CallRecorder {
 
@@ -33,6 +36,7 @@ final class CallRecorder {
   private final UserBudgets budgets;
   private final PriceTable prices;
   private final UsageRecorder usage;
+  private final RouterMetrics metrics;
   private final Clock clock;
 
   CallRecorder(
@@ -41,12 +45,14 @@ final class CallRecorder {
       UserBudgets budgets,
       PriceTable prices,
       UsageRecorder usage,
+      RouterMetrics metrics,
       Clock clock) {
     this.health = health;
     this.quotas = quotas;
     this.budgets = budgets;
     this.prices = prices;
     this.usage = usage;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -73,6 +79,7 @@ final class CallRecorder {
         @Override
         public void succeeded(Answer answer, Duration latency) {
           health.record(target.provider(), true, latency);
+          metrics.providerCall(target.provider(), AgenticMetrics.SUCCESS, latency);
           counted(target, answer.usage(), latency, "success");
         }
 
@@ -84,6 +91,7 @@ final class CallRecorder {
           if (failure.countsAgainstProvider()) {
             health.record(target.provider(), false, latency);
           }
+          metrics.providerCall(target.provider(), metricOutcome(failure), latency);
           counted(target, failure.spent(), latency, outcome(failure));
         }
       };
@@ -153,6 +161,20 @@ final class CallRecorder {
               cached,
               clock.instant()));
     }
+  }
+
+  /** A target the router did not call: its circuit is open, its bulkhead full or its quota used. */
+  void rejected(String provider) {
+    metrics.providerCall(provider, AgenticMetrics.REJECTED, Duration.ZERO);
+  }
+
+  private static String metricOutcome(ProviderException failure) {
+    return switch (failure.kind()) {
+      case TIMEOUT, DEADLINE -> AgenticMetrics.TIMEOUT;
+      case RATE_LIMITED -> AgenticMetrics.RATE_LIMITED;
+      case CIRCUIT_OPEN, BUSY -> AgenticMetrics.REJECTED;
+      default -> AgenticMetrics.FAILURE;
+    };
   }
 
   private static String outcome(ProviderException failure) {

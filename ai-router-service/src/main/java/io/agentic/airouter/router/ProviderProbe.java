@@ -2,6 +2,7 @@ package io.agentic.airouter.router;
 
 import io.agentic.airouter.AiRouterProperties.Model;
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ProviderClient;
 import io.agentic.airouter.provider.ProviderClients;
 import io.agentic.airouter.provider.ProviderException;
@@ -36,11 +37,12 @@ public final class ProviderProbe {
       UserBudgets budgets,
       PriceTable prices,
       UsageRecorder usage,
+      RouterMetrics metrics,
       Clock clock) {
     this.clients = clients;
     this.guards = guards;
     this.prices = prices;
-    this.calls = new CallRecorder(health, quotas, budgets, prices, usage, clock);
+    this.calls = new CallRecorder(health, quotas, budgets, prices, usage, metrics, clock);
   }
 
   public Result probe(String provider, CallContext context, Deadline deadline) {

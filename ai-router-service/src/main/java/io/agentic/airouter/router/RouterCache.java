@@ -5,7 +5,9 @@ import io.agentic.airouter.cache.AnswerCache;
 import io.agentic.airouter.cache.CacheKey;
 import io.agentic.airouter.cache.CachedAnswer;
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ChatMessage;
+import io.agentic.airouter.provider.FinishReason;
 import io.agentic.airouter.provider.TokenUsage;
 import io.agentic.airouter.routing.RouteTarget;
 import java.util.List;
@@ -19,13 +21,18 @@ final class RouterCache {
 
   private final AnswerCache cache;
   private final PriceTable prices;
+  private final RouterMetrics metrics;
 
-  RouterCache(AnswerCache cache, PriceTable prices) {
+  RouterCache(AnswerCache cache, PriceTable prices, RouterMetrics metrics) {
     this.cache = cache;
     this.prices = prices;
+    this.metrics = metrics;
   }
 
-  /** The first target of the route with a cached answer, marked cached and free. */
+  /**
+   * The first target of the route with a cached answer, marked cached and free. One look-up is one
+   * cache read for the metrics, however many targets it tried.
+   */
   Optional<AiOutput> lookup(AiTask task, CallContext context, List<RouteTarget> route) {
     if (!task.deterministic() || !cache.enabled()) {
       return Optional.empty();
@@ -33,6 +40,7 @@ final class RouterCache {
     for (RouteTarget target : route) {
       Optional<CachedAnswer> hit = cache.get(key(target, task, context));
       if (hit.isPresent()) {
+        metrics.cacheRead(true);
         return Optional.of(
             new AiOutput(
                 hit.get().text(),
@@ -43,9 +51,11 @@ final class RouterCache {
                 true,
                 TokenUsage.NONE,
                 0.0,
-                0));
+                0,
+                hit.get().finishReason() == null ? FinishReason.STOP : hit.get().finishReason()));
       }
     }
+    metrics.cacheRead(false);
     return Optional.empty();
   }
 
@@ -54,7 +64,9 @@ final class RouterCache {
       cache.put(
           key(target, task, context),
           new CachedAnswer(
-              answer.text(), answer.json() == null ? null : JsonAnswers.write(answer.json())));
+              answer.text(),
+              answer.json() == null ? null : JsonAnswers.write(answer.json()),
+              answer.finishReason()));
     }
   }
 

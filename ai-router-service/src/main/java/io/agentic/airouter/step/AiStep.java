@@ -36,14 +36,22 @@ final class AiStep {
     this.clock = clock;
   }
 
-  StepFinished run(ExecuteStep step) {
+  /**
+   * A step's result, and whether it failed because its deadline came first.
+   *
+   * @param timedOut the step's deadline cut a provider call short or left a provider untried
+   */
+  record Ran(StepFinished result, boolean timedOut) {}
+
+  Ran run(ExecuteStep step) {
     Instant started = clock.instant();
     AiTask task;
     try {
       task = AiTaskParser.parse(step.input());
     } catch (InvalidTaskException e) {
-      return finished(
-          step, started, null, new StepError(INVALID_INPUT, e.getMessage(), false), null);
+      return new Ran(
+          finished(step, started, null, new StepError(INVALID_INPUT, e.getMessage(), false), null),
+          false);
     }
     Duration timeout = step.timeoutMs() > 0 ? Duration.ofMillis(step.timeoutMs()) : defaultTimeout;
     AiOutcome outcome =
@@ -55,14 +63,17 @@ final class AiStep {
         new StepUsage(
             outcome.spend().aiCalls(), outcome.spend().totalTokens(), outcome.spend().costUsd());
     return switch (outcome) {
-      case Answered answered -> finished(step, started, wire(answered), null, usage);
+      case Answered answered ->
+          new Ran(finished(step, started, wire(answered), null, usage), false);
       case Failed failed ->
-          finished(
-              step,
-              started,
-              null,
-              new StepError(failed.code(), failed.message(), failed.retryable()),
-              usage);
+          new Ran(
+              finished(
+                  step,
+                  started,
+                  null,
+                  new StepError(failed.code(), failed.message(), failed.retryable()),
+                  usage),
+              failed.deadlineReached());
     };
   }
 

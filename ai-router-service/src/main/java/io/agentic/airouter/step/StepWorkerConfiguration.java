@@ -1,10 +1,14 @@
 package io.agentic.airouter.step;
 
 import io.agentic.airouter.AiRouterProperties;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.router.AiRouter;
+import io.agentic.platform.observability.ContextExecutors;
+import io.agentic.platform.observability.TraceContinuation;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +23,9 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 public class StepWorkerConfiguration {
 
   static final String CONTAINER_FACTORY = "aiStepContainerFactory";
+
+  /** The span (and observation) of one AI step; a fixed name, never an id. */
+  static final String STEP_SPAN = "agentic.ai.step";
 
   @Bean(name = CONTAINER_FACTORY)
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -46,20 +53,29 @@ public class StepWorkerConfiguration {
       RecordedSteps recorded,
       KafkaTemplate<String, Object> kafka,
       AiRouterProperties properties,
+      ObjectProvider<TraceContinuation> traces,
+      RouterMetrics metrics,
       Clock clock) {
+    TraceContinuation continuation = traces.getIfAvailable();
     return new AiStepListener(
         new AiStep(router, properties.defaultStepTimeout(), clock),
         recorded,
         new StepResults(kafka, properties.worker().publishTimeout()),
-        pool(properties.worker().concurrency()));
+        pool(properties.worker().concurrency()),
+        continuation == null
+            ? AiStepListener.Tracing.NONE
+            : (traceParent, work) -> continuation.resume(traceParent, STEP_SPAN, work),
+        metrics);
   }
 
   /**
-   * At most {@code concurrency} steps at once, on virtual threads since steps mostly wait. Owned by
-   * the listener rather than a bean, so it does not stand in for the application's task executor.
+   * At most {@code concurrency} steps at once, on virtual threads since steps mostly wait, each in
+   * its submitter's trace and log context. Owned by the listener rather than a bean, so it does not
+   * stand in for the application's task executor.
    */
   private static ExecutorService pool(int concurrency) {
-    return Executors.newFixedThreadPool(
-        Math.max(1, concurrency), Thread.ofVirtual().name("ai-step-", 0).factory());
+    return ContextExecutors.wrap(
+        Executors.newFixedThreadPool(
+            Math.max(1, concurrency), Thread.ofVirtual().name("ai-step-", 0).factory()));
   }
 }

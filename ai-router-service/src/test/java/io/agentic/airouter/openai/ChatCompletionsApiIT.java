@@ -151,6 +151,63 @@ class ChatCompletionsApiIT extends ServiceIT {
   }
 
   @Test
+  void finishReasonIsTheProvidersInOpenAisTerms() {
+    GEMINI.always(geminiAnswer("Cut sh", 3, 2, "MAX_TOKENS"));
+    GROQ.always(
+        events(
+            OpenAiSdkIT.openAiChunk("Part"),
+            "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"content_filter\"}]}",
+            "[DONE]"));
+
+    Response whole = post(user, request("auto", ""));
+    Response streamed = post(user, request("groq/llama-3.1-8b-instant", ",\"stream\":true"));
+
+    assertThat(whole.json().path("choices").path(0).path("finish_reason").asString())
+        .isEqualTo("length");
+    List<String> data = data(streamed.body());
+    JsonNode last = JSON.readTree(data.get(data.size() - 2));
+    assertThat(last.path("choices").path(0).path("finish_reason").asString())
+        .isEqualTo("content_filter");
+  }
+
+  @Test
+  void theProviderCallContinuesTheCallersTrace() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String marker = "traced-" + UUID.randomUUID();
+    GEMINI.always(geminiAnswer("Traced", 1, 1));
+    GROQ.always(events(OpenAiSdkIT.openAiChunk("Traced"), "[DONE]"));
+
+    Response whole =
+        call(
+            HttpMethod.POST,
+            "/v1/chat/completions",
+            user,
+            request("auto", "").replace("hi ", marker + " "),
+            "application/json",
+            "00-" + traceId + "-00f067aa0ba902b7-01");
+    Response streamed =
+        call(
+            HttpMethod.POST,
+            "/v1/chat/completions",
+            user,
+            request("groq/llama-3.1-8b-instant", ",\"stream\":true").replace("hi ", marker + " "),
+            "application/json",
+            "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    assertThat(whole.status()).isEqualTo(200);
+    assertThat(streamed.status()).isEqualTo(200);
+    // the provider's request is a child span of the caller's: same trace, another span
+    assertThat(GEMINI.requests())
+        .filteredOn(r -> r.body().contains(marker))
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("traceparent")).startsWith("00-" + traceId + "-"));
+    assertThat(GROQ.requests())
+        .filteredOn(r -> r.body().contains(marker))
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("traceparent")).startsWith("00-" + traceId + "-"));
+  }
+
+  @Test
   void refusesMoreThanOneChoice() {
     Response response = post(user, request("auto", ",\"n\":2"));
 
@@ -312,6 +369,16 @@ class ChatCompletionsApiIT extends ServiceIT {
 
   private Response call(
       HttpMethod method, String path, String token, String body, String contentType) {
+    return call(method, path, token, body, contentType, null);
+  }
+
+  private Response call(
+      HttpMethod method,
+      String path,
+      String token,
+      String body,
+      String contentType,
+      String traceParent) {
     RestClient.RequestBodySpec request =
         RestClient.builder()
             .baseUrl("http://localhost:" + port)
@@ -324,6 +391,9 @@ class ChatCompletionsApiIT extends ServiceIT {
     }
     if (token != null) {
       request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    if (traceParent != null) {
+      request.header("traceparent", traceParent);
     }
     if (body != null) {
       request.body(body);

@@ -16,7 +16,7 @@ class FailuresTest {
   final Failures failures = new Failures(new MutableClock(Instant.parse("2026-03-01T23:00:00.5Z")));
 
   static Failed failed(String code, boolean quotaExhausted) {
-    return new Failed(code, "why", true, Spend.NONE, quotaExhausted);
+    return new Failed(code, "why", true, Spend.NONE, quotaExhausted, false);
   }
 
   @Test

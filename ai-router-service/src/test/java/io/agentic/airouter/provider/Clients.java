@@ -3,6 +3,8 @@ package io.agentic.airouter.provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
 
 /** Provider clients against a fake, with test-sized timeouts. */
 final class Clients {
@@ -13,7 +15,11 @@ final class Clients {
 
   static ProviderHttp http(Endpoint endpoint) {
     return new ProviderHttp(
-        endpoint, Duration.ofMillis(500), READ_TIMEOUT, 64 * 1024, Clock.systemUTC());
+        endpoint,
+        RestClient.builder(),
+        HttpClientSettings.defaults().withTimeouts(Duration.ofMillis(500), READ_TIMEOUT),
+        64 * 1024,
+        Clock.systemUTC());
   }
 
   static OpenAiCompatibleClient openAi(String baseUrl, String key) {

@@ -39,6 +39,7 @@ class GeminiClientTest {
 
     assertThat(answer.text()).isEqualTo("Hello!");
     assertThat(answer.usage()).isEqualTo(new TokenUsage(8, 2, 10));
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
     FakeProvider.Request request = server.requests().getFirst();
     assertThat(request.path()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
     assertThat(request.header("x-goog-api-key")).isEqualTo("AIza-1");
@@ -70,6 +71,41 @@ class GeminiClientTest {
 
     assertThat(answer.text()).isEqualTo("42");
     assertThat(answer.usage()).isEqualTo(new TokenUsage(4, 21, 25));
+  }
+
+  @Test
+  void readsGeminisFinishReasonInOpenAisTerms() {
+    server.then(
+        geminiAnswer("Once upon a", 3, 3, "MAX_TOKENS"),
+        geminiAnswer("Partly", 3, 3, "SAFETY"),
+        geminiAnswer("Quoted", 3, 3, "RECITATION"),
+        geminiAnswer("Odd", 3, 3, "OTHER"));
+
+    assertThat(
+            List.of(
+                client.chat(Clients.hello("gemini-2.5-flash")).finishReason(),
+                client.chat(Clients.hello("gemini-2.5-flash")).finishReason(),
+                client.chat(Clients.hello("gemini-2.5-flash")).finishReason(),
+                client.chat(Clients.hello("gemini-2.5-flash")).finishReason()))
+        .containsExactly(
+            FinishReason.LENGTH,
+            FinishReason.CONTENT_FILTER,
+            FinishReason.CONTENT_FILTER,
+            FinishReason.STOP);
+  }
+
+  @Test
+  void aStreamTakesItsFinishReasonFromTheLastCandidate() {
+    server.then(
+        events(
+            "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Once upon\"}],\"role\":\"model\"}}]}",
+            "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\" a\"}],\"role\":\"model\"},"
+                + "\"finishReason\":\"MAX_TOKENS\"}]}"));
+
+    ChatAnswer answer = client.streamChat(Clients.hello("gemini-2.5-flash"), d -> {});
+
+    assertThat(answer.text()).isEqualTo("Once upon a");
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.LENGTH);
   }
 
   @Test
@@ -145,6 +181,7 @@ class GeminiClientTest {
     assertThat(deltas).containsExactly("Hel", "lo");
     assertThat(answer.text()).isEqualTo("Hello");
     assertThat(answer.usage()).isEqualTo(new TokenUsage(5, 2, 7));
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
     FakeProvider.Request request = server.requests().getFirst();
     assertThat(request.path()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
     assertThat(request.query()).isEqualTo("alt=sse");

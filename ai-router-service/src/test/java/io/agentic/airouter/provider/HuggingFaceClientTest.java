@@ -28,11 +28,12 @@ class HuggingFaceClientTest {
 
   @Test
   void chatsThroughTheRoutersOpenAiCompatibleApi() {
-    server.then(openAiAnswer("Hi", 3, 1));
+    server.then(openAiAnswer("Hi", 3, 1, "length"));
 
     ChatAnswer answer = client.chat(Clients.hello("meta-llama/Llama-3.1-8B-Instruct"));
 
     assertThat(answer.text()).isEqualTo("Hi");
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.LENGTH);
     FakeProvider.Request request = server.requests().getFirst();
     assertThat(request.path()).isEqualTo("/v1/chat/completions");
     assertThat(request.header("Authorization")).isEqualTo("Bearer hf_1");

@@ -40,6 +40,7 @@ class OpenAiCompatibleClientTest {
 
     assertThat(answer.text()).isEqualTo("Hello!");
     assertThat(answer.usage()).isEqualTo(new TokenUsage(12, 3, 15));
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
     FakeProvider.Request request = server.requests().getFirst();
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/openai/v1/chat/completions");
@@ -52,6 +53,39 @@ class OpenAiCompatibleClientTest {
     assertThat(body.path("temperature").asDouble()).isZero();
     assertThat(body.path("max_tokens").asInt()).isEqualTo(50);
     assertThat(body.has("response_format")).isFalse();
+  }
+
+  @Test
+  void readsTheProvidersFinishReason() {
+    server.then(
+        openAiAnswer("Once upon a", 3, 3, "length"),
+        openAiAnswer("[withheld]", 3, 3, "content_filter"),
+        openAiAnswer("calling", 3, 3, "tool_calls"),
+        openAiAnswer("TGI's own word", 3, 3, "eos_token"),
+        json(200, "{\"choices\":[{\"message\":{\"content\":\"no reason given\"}}],\"usage\":{}}"));
+
+    assertThat(finishReasons(5))
+        .containsExactly(
+            FinishReason.LENGTH,
+            FinishReason.CONTENT_FILTER,
+            FinishReason.TOOL_CALLS,
+            FinishReason.STOP,
+            FinishReason.STOP);
+  }
+
+  @Test
+  void aStreamTakesTheFinishReasonOfItsLastChoice() {
+    server.then(
+        events(
+            "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Once upon\"},\"finish_reason\":null}]}",
+            "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" a\"},\"finish_reason\":\"length\"}]}",
+            "{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}",
+            "[DONE]"));
+
+    ChatAnswer answer = client.streamChat(Clients.hello("m"), d -> {});
+
+    assertThat(answer.text()).isEqualTo("Once upon a");
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.LENGTH);
   }
 
   @Test
@@ -179,6 +213,7 @@ class OpenAiCompatibleClientTest {
     assertThat(deltas).containsExactly("Hel", "lo");
     assertThat(answer.text()).isEqualTo("Hello");
     assertThat(answer.usage()).isEqualTo(new TokenUsage(5, 2, 7));
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
     JsonNode body = JSON.readTree(server.requests().getFirst().body());
     assertThat(body.path("stream").asBoolean()).isTrue();
     assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
@@ -192,5 +227,13 @@ class OpenAiCompatibleClientTest {
     assertThatThrownBy(() -> client.streamChat(Clients.hello("m"), d -> {}))
         .asInstanceOf(type(ProviderException.class))
         .satisfies(e -> assertThat(e.getMessage()).isEqualTo("stream ended early"));
+  }
+
+  private List<FinishReason> finishReasons(int calls) {
+    List<FinishReason> reasons = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      reasons.add(client.chat(Clients.hello("m")).finishReason());
+    }
+    return reasons;
   }
 }

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentic.airouter.FakeProvider;
 import io.agentic.airouter.TestConfig;
+import io.agentic.airouter.provider.FinishReason;
 import io.agentic.airouter.provider.TokenUsage;
 import io.agentic.airouter.routing.RouteTarget;
 import io.agentic.contracts.ai.AiCallRecorded;
+import io.agentic.platform.observability.AgenticMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,22 @@ class CacheTest {
     assertThat(fixture.usage.getLast())
         .extracting(AiCallRecorded::cached, AiCallRecorded::costUsd, AiCallRecorded::outcome)
         .containsExactly(true, 0.0, "success");
+    assertThat(cacheReads("miss")).isEqualTo(1);
+    assertThat(cacheReads("hit")).isEqualTo(1);
+    assertThat(fixture.providerCalls(gemini, "success")).isEqualTo(1);
+  }
+
+  @Test
+  void aCachedAnswerKeepsItsFinishReason() {
+    geminiServer.always(geminiAnswer("cut sho", 1, 1, "MAX_TOKENS"));
+    Map<String, Object> request = Map.of("prompt", "long story", "temperature", 0);
+
+    AiOutput first = output(ask(request, user));
+    AiOutput second = output(ask(request, user));
+
+    assertThat(second.cached()).isTrue();
+    assertThat(first.finishReason()).isEqualTo(FinishReason.LENGTH);
+    assertThat(second.finishReason()).isEqualTo(FinishReason.LENGTH);
   }
 
   @Test
@@ -79,5 +97,18 @@ class CacheTest {
     assertThat(geminiServer.count()).isEqualTo(7);
     assertThat(output(ask(request, user)).cached()).isTrue();
     assertThat(geminiServer.count()).isEqualTo(7);
+    // only deterministic requests read the cache: four misses, then the hit
+    assertThat(cacheReads("miss")).isEqualTo(4);
+    assertThat(cacheReads("hit")).isEqualTo(1);
+  }
+
+  private double cacheReads(String result) {
+    return fixture
+        .meters
+        .get(AgenticMetrics.CACHE_REQUESTS)
+        .tag(AgenticMetrics.CACHE, "ai-answer")
+        .tag(AgenticMetrics.RESULT, result)
+        .counter()
+        .count();
   }
 }

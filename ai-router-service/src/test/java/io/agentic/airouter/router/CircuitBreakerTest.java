@@ -67,6 +67,8 @@ class CircuitBreakerTest {
     assertThat(skipped.fallbackFrom()).isEmpty();
     assertThat(skipped.attempts()).isEqualTo(1);
     assertThat(geminiServer.count()).isEqualTo(2);
+    assertThat(fixture.providerCalls(gemini, "failure")).isEqualTo(2);
+    assertThat(fixture.providerCalls(gemini, "rejected")).isEqualTo(1);
 
     // after the open period one trial call goes through, succeeds, and closes the circuit
     clock.advance(Duration.ofSeconds(31));

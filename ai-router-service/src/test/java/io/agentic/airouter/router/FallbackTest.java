@@ -76,6 +76,8 @@ class FallbackTest {
             tuple(groq, "success"));
     assertThat(fixture.usage.getLast().fallbackFrom()).containsExactly(gemini);
     assertThat(fixture.usage.getLast().costUsd()).isEqualTo(0.09);
+    assertThat(fixture.providerCalls(gemini, "failure")).isEqualTo(3);
+    assertThat(fixture.providerCalls(groq, "success")).isEqualTo(1);
   }
 
   @Test
@@ -88,6 +90,7 @@ class FallbackTest {
 
     assertThat(failed.code()).isEqualTo("AI_PROVIDERS_FAILED");
     assertThat(failed.retryable()).isTrue();
+    assertThat(failed.deadlineReached()).isFalse();
     assertThat(failed.message())
         .isEqualTo(
             "No AI provider could answer: " + gemini + ": 429 rate limited; " + groq + ": timeout");
@@ -98,6 +101,8 @@ class FallbackTest {
     assertThat(fixture.usage)
         .extracting(AiCallRecorded::outcome)
         .containsExactly("rate_limited", "timeout");
+    assertThat(fixture.providerCalls(gemini, "rate_limited")).isEqualTo(1);
+    assertThat(fixture.providerCalls(groq, "timeout")).isEqualTo(1);
   }
 
   @Test
@@ -162,6 +167,7 @@ class FallbackTest {
     assertThat(failed.message())
         .contains(gemini + ": step deadline reached")
         .contains(groq + ": not tried, step deadline reached");
+    assertThat(failed.deadlineReached()).isTrue();
     assertThat(groqServer.count()).isZero();
   }
 

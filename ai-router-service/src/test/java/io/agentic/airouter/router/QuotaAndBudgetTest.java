@@ -67,6 +67,8 @@ class QuotaAndBudgetTest {
     String key = "ai-router:quota:" + gemini + ":" + LocalDate.now(ZoneOffset.UTC);
     assertThat(RouterFixture.redis().opsForHash().get(key, "requests")).isEqualTo("1");
     assertThat(RouterFixture.redis().getExpire(key)).isBetween(86_400L, 172_800L);
+    assertThat(fixture.providerCalls(gemini, "success")).isEqualTo(1);
+    assertThat(fixture.providerCalls(gemini, "rejected")).isEqualTo(1);
   }
 
   @Test

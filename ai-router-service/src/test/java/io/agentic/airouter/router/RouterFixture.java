@@ -3,6 +3,7 @@ package io.agentic.airouter.router;
 import io.agentic.airouter.AiRouterProperties;
 import io.agentic.airouter.cache.AnswerCache;
 import io.agentic.airouter.cost.PriceTable;
+import io.agentic.airouter.metrics.RouterMetrics;
 import io.agentic.airouter.provider.ProviderClients;
 import io.agentic.airouter.quota.ProviderQuotas;
 import io.agentic.airouter.quota.UserBudgets;
@@ -13,7 +14,10 @@ import io.agentic.airouter.routing.RouteTarget;
 import io.agentic.airouter.routing.RoutingTable;
 import io.agentic.airouter.routing.TaskType;
 import io.agentic.contracts.ai.AiCallRecorded;
+import io.agentic.platform.observability.AgenticMetrics;
 import io.agentic.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +41,7 @@ final class RouterFixture implements AutoCloseable {
   final ProviderHealth health;
   final ProviderQuotas quotas;
   final List<AiCallRecorded> usage = new CopyOnWriteArrayList<>();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final AiRouter router;
 
   RouterFixture(AiRouterProperties properties) {
@@ -64,6 +69,7 @@ final class RouterFixture implements AutoCloseable {
             prices,
             () -> table,
             usage::add,
+            new RouterMetrics(meters),
             clock);
   }
 
@@ -103,6 +109,17 @@ final class RouterFixture implements AutoCloseable {
         new CallContext(null, null, userId),
         Deadline.after(Duration.ofSeconds(10), clock),
         listener);
+  }
+
+  /** How many provider calls the metrics counted with this provider and outcome. */
+  long providerCalls(String provider, String outcome) {
+    Timer timer =
+        meters
+            .find(AgenticMetrics.PROVIDER_CALLS)
+            .tag(AgenticMetrics.PROVIDER, provider)
+            .tag(AgenticMetrics.OUTCOME, outcome)
+            .timer();
+    return timer == null ? 0 : timer.count();
   }
 
   static AiOutput output(AiOutcome outcome) {

@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 
 /** AI steps through the real broker: ExecuteStep in, StepFinished and AiCallRecorded out. */
 class StepWorkerIT extends ServiceIT {
@@ -31,6 +33,8 @@ class StepWorkerIT extends ServiceIT {
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrap;
+
+  @LocalServerPort int port;
 
   KafkaProbe kafka;
 
@@ -87,6 +91,78 @@ class StepWorkerIT extends ServiceIT {
     assertThat(call.totalTokens()).isEqualTo(12);
     assertThat(call.costUsd()).isEqualTo(0.0000146);
     assertThat(call.eventId()).isNotBlank();
+  }
+
+  @Test
+  void theStepRunsInTheTraceOfItsRecord() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String marker = "traced-" + UUID.randomUUID();
+    GEMINI.always(geminiAnswer("Traced", 1, 1));
+    ExecuteStep step = step(Map.of("prompt", marker));
+
+    kafka.send(
+        Topics.STEPS_AI,
+        step.executionId(),
+        step,
+        Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+    assertThat(result(step, 1).getFirst().succeeded()).isTrue();
+    assertThat(GEMINI.requests())
+        .filteredOn(r -> r.body().contains(marker))
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("traceparent")).startsWith("00-" + traceId + "-"));
+  }
+
+  @Test
+  void emitsTheSuiteMetricsAtPrometheus() {
+    // a deterministic step asked twice by one user: a provider call, then the answer cache
+    String userId = "user-" + UUID.randomUUID();
+    GEMINI.always(geminiAnswer("Counted", 2, 2));
+    Map<String, Object> input = Map.of("prompt", "count " + userId, "temperature", 0);
+    ExecuteStep first = step(input, userId);
+    ExecuteStep second = step(input, userId);
+
+    kafka.send(Topics.STEPS_AI, first.executionId(), first);
+    assertThat(result(first, 1).getFirst().succeeded()).isTrue();
+    kafka.send(Topics.STEPS_AI, second.executionId(), second);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cached = (Map<String, Object>) result(second, 1).getFirst().output();
+    assertThat(cached).containsEntry("cached", true);
+
+    String metrics =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/prometheus")
+            .retrieve()
+            .body(String.class);
+    assertThat(metrics.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("agentic_steps_seconds_count{")
+                    .contains("type=\"ai_processor\"", "outcome=\"success\"")
+                    .contains("service=\"ai-router-service\""))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("agentic_provider_calls_seconds_count{")
+                    .contains("provider=\"gemini\"", "outcome=\"success\""))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("agentic_cache_requests_total{")
+                    .contains("cache=\"ai-answer\"", "result=\"hit\""))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("agentic_cache_requests_total{")
+                    .contains("cache=\"ai-answer\"", "result=\"miss\""))
+        // the provider's HTTP client is Boot's, observed like every other client
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("http_client_requests_seconds_count{")
+                    .contains("client_name=\"127.0.0.1\""));
   }
 
   @Test
@@ -219,13 +295,17 @@ class StepWorkerIT extends ServiceIT {
   }
 
   private static ExecuteStep step(Map<String, Object> input) {
+    return step(input, "user-" + UUID.randomUUID());
+  }
+
+  private static ExecuteStep step(Map<String, Object> input, String userId) {
     String executionId = UUID.randomUUID().toString();
     return new ExecuteStep(
         ExecuteStep.stepId(executionId, "ai1", 1),
         executionId,
         executionId,
         "wf-" + UUID.randomUUID(),
-        "user-" + UUID.randomUUID(),
+        userId,
         "ai1",
         NodeType.AI_PROCESSOR,
         1,
