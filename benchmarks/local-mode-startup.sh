@@ -36,7 +36,8 @@ for i in $(seq 1 "$runs"); do
   ms=$(( (end - start) / 1000000 ))
   echo "run $i: ready in ${ms} ms, RSS $(( rss_kb / 1024 )) MB  ($(grep -o 'Agentic is ready.*' "$log"))"
   times+=("$ms"); rsss+=("$(( rss_kb / 1024 ))")
-  kill -INT "$pid"; wait "$pid" 2>/dev/null || true
+  # SIGTERM: a background java started by a non-interactive script ignores SIGINT
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -16,10 +16,9 @@
 #
 #   benchmarks/router-latency.sh [seconds] [warm-up seconds]     (defaults 30 and 10; build first)
 #   AUTH_MODE=token  use the login's access token instead of an API key (Bearer agk_…)
-# Other variables reach local mode unchanged, e.g. AGENTIC_AI_RESILIENCE_MAXCONCURRENTCALLS=64: the
-# router lets at most 16 calls per provider run at once by default (more answer 502 "too many
-# concurrent calls", counted in the errors line), which 50 connections can exceed when the machine
-# is saturated.
+# Other variables reach local mode unchanged, e.g. AGENTIC_AI_RESILIENCE_MAXCONCURRENTCALLS: the
+# router lets at most 64 calls per provider run at once by default (more fall back, or answer 502
+# "too many concurrent calls" with no other provider, counted in the errors line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-30}"; warm="${2:-10}"

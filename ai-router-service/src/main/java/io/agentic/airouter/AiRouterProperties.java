@@ -122,7 +122,7 @@ public record AiRouterProperties(
   public record Resilience(
       @DefaultValue Retry retry,
       @DefaultValue CircuitBreaker circuitBreaker,
-      @DefaultValue("16") int maxConcurrentCalls,
+      @DefaultValue("64") int maxConcurrentCalls,
       @DefaultValue("20") int healthWindow) {}
 
   /**
