@@ -11,10 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,13 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
  * An HTTP server on 127.0.0.1 that HTTP_REQUEST nodes call: it records every request and answers
  * 200 with JSON echoing what it received, so a workflow can pick values out of the response.
  * Requests under {@code /slow/} answer after 150 ms, those under {@code /hold/} only once released
- * (see {@link #hold()}).
+ * (see {@link #hold()}). Failures on demand: under {@code /status/<code>/} the answer has that
+ * status; under {@code /flaky/<n>/} the first {@code n} requests to each path answer 503, the later
+ * ones 200. Public (as {@link SuiteAccess#allowedTarget()}) for the tests in sub-packages.
  */
-final class HttpTarget implements AutoCloseable {
+public final class HttpTarget implements AutoCloseable {
+
+  private static final Pattern STATUS = Pattern.compile("^/status/(\\d{3})/.*");
+  private static final Pattern FLAKY = Pattern.compile("^/flaky/(\\d+)/.*");
 
   /** One request as the target saw it; header names are lower-case. */
-  record Request(String method, String path, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Request(String method, String path, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -39,6 +48,7 @@ final class HttpTarget implements AutoCloseable {
 
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Request> seen = new ConcurrentLinkedQueue<>();
+  private final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
 
   /** Requests under {@code /hold/} wait on it (crash tests kill a worker in mid-call). */
   private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -70,7 +80,7 @@ final class HttpTarget implements AutoCloseable {
     return "127.0.0.1:" + port();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://" + hostAndPort() + path;
   }
 
@@ -78,7 +88,7 @@ final class HttpTarget implements AutoCloseable {
     return List.copyOf(seen);
   }
 
-  List<Request> requestsTo(String pathPrefix) {
+  public List<Request> requestsTo(String pathPrefix) {
     return seen.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
   }
 
@@ -106,10 +116,26 @@ final class HttpTarget implements AutoCloseable {
     answer.put("answer", "pong");
     byte[] bytes = JSON.writeValueAsBytes(answer);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.sendResponseHeaders(status(request.path()), bytes.length);
     try (var out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /** 200, unless the path asks for a failure (see the class comment). */
+  private int status(String path) {
+    Matcher status = STATUS.matcher(path);
+    if (status.matches()) {
+      return Integer.parseInt(status.group(1));
+    }
+    Matcher flaky = FLAKY.matcher(path);
+    if (flaky.matches()) {
+      int failures = Integer.parseInt(flaky.group(1));
+      String key = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+      int call = flakyCalls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+      return call <= failures ? 503 : 200;
+    }
+    return 200;
   }
 
   private static JsonNode parsed(String body) {

@@ -29,6 +29,11 @@ public final class SuiteAccess {
     return Suite.localSuite().gatewayUrl();
   }
 
+  /** Reachable from HTTP_REQUEST nodes although on loopback, like {@link Suite#allowedTarget()}. */
+  public static HttpTarget allowedTarget() {
+    return Suite.allowedTarget();
+  }
+
   public static Client client() {
     return new Client(gatewayUrl());
   }
