@@ -3,11 +3,11 @@ package io.agentic.execution.store;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.InsertManyOptions;
 import io.agentic.contracts.execution.ExecutionProgressed;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,12 +32,28 @@ public class ExecutionEventStore {
     events.createIndex(Indexes.ascending("executionId", "sequence"));
   }
 
+  /** An event with the JSON it is published as. */
+  public record Stored(ExecutionProgressed event, String json) {}
+
   /**
-   * @param json the event as published
+   * Stores events in one round trip; storing one again (a relay after a crash) changes nothing.
+   * Plain inserts, not upserts: on the embedded server of local mode an upsert costs an extra index
+   * search, the most expensive thing it does.
    */
-  public void append(ExecutionProgressed event, String json) {
-    events.replaceOne(
-        eq("_id", event.eventId()), document(event, json), new ReplaceOptions().upsert(true));
+  public void appendAll(List<Stored> stored) {
+    try {
+      events.insertMany(
+          stored.stream().map(s -> document(s.event(), s.json())).toList(),
+          new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      boolean onlyDuplicates =
+          e.getWriteErrors().stream()
+              .allMatch(
+                  w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
+      if (!onlyDuplicates) {
+        throw e;
+      }
+    }
   }
 
   private static Document document(ExecutionProgressed event, String json) {
@@ -46,26 +62,6 @@ public class ExecutionEventStore {
         .append("sequence", event.sequence())
         .append("type", event.type())
         .append("event", json);
-  }
-
-  /** An event with the JSON it is published as. */
-  public record Stored(ExecutionProgressed event, String json) {}
-
-  /** Stores events in one round trip, in order; storing one again changes nothing. */
-  public void appendAll(List<Stored> stored) {
-    if (stored.size() == 1) {
-      append(stored.getFirst().event(), stored.getFirst().json());
-      return;
-    }
-    events.bulkWrite(
-        stored.stream()
-            .<WriteModel<Document>>map(
-                s ->
-                    new ReplaceOneModel<>(
-                        eq("_id", s.event().eventId()),
-                        document(s.event(), s.json()),
-                        new ReplaceOptions().upsert(true)))
-            .toList());
   }
 
   /**

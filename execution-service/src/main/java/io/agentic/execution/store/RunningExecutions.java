@@ -4,10 +4,11 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -33,13 +34,18 @@ public class RunningExecutions {
         Indexes.ascending("deadline"), new IndexOptions().expireAfter(1L, TimeUnit.HOURS));
   }
 
+  /** Adds an execution once; adding it again changes nothing. */
   public void add(String executionId, String userId, Instant deadline) {
-    running.replaceOne(
-        eq("_id", executionId),
-        new Document("_id", executionId)
-            .append("userId", userId)
-            .append("deadline", Dates.toDate(deadline)),
-        new ReplaceOptions().upsert(true));
+    try {
+      running.insertOne(
+          new Document("_id", executionId)
+              .append("userId", userId)
+              .append("deadline", Dates.toDate(deadline)));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+    }
   }
 
   public void remove(String executionId) {
