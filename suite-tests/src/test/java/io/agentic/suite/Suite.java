@@ -124,6 +124,8 @@ final class Suite {
     p.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
     p.put("spring.kafka.listener.poll-timeout", "200ms");
     p.put("spring.kafka.producer.properties.linger.ms", "0");
+    // retries and DELAYs of a few milliseconds fire within a tenth of a second, not a second
+    p.put("agentic.execution.timer-poll-interval", "100ms");
     p.put("agentic.auth.admin-email", ADMIN_EMAIL);
     p.put("agentic.auth.admin-password", ADMIN_PASSWORD);
     if (allowed != null) {

@@ -69,13 +69,17 @@ class ExecutionController {
       @RequestParam(required = false) Long timeoutMs,
       CurrentUser user) {
     long waitMs = waitMillis(timeoutMs);
-    ExecutionStarter.Started started =
-        starter.start(user, body, blankToNull(idempotencyKey), authorization);
-    ExecutionState state = started.execution().state();
-    URI location = URI.create("/api/executions/" + state.id());
-    if (wait) {
-      state = waiting.untilEnded(state, user.id(), waitMs);
+    ExecutionState state;
+    // The seat is taken first: a request refused for waiting too much must not have started.
+    try (Waiters.Seat seat = wait ? waiting.seat(user.id()) : null) {
+      ExecutionStarter.Started started =
+          starter.start(user, body, blankToNull(idempotencyKey), authorization);
+      state = started.execution().state();
+      if (wait) {
+        state = waiting.untilEnded(state, waitMs);
+      }
     }
+    URI location = URI.create("/api/executions/" + state.id());
     HttpStatus status = wait && state.status().isTerminal() ? HttpStatus.OK : HttpStatus.ACCEPTED;
     return ResponseEntity.status(status).location(location).body(ExecutionView.of(state));
   }
@@ -137,7 +141,6 @@ class ExecutionController {
     state =
         waiting.afterCommand(
             state,
-            user.id(),
             properties.stopWait().toMillis(),
             () -> commands.cancel(id, user.id(), "Stopped by " + user.id()));
     if (state.status() == ExecutionStatus.CANCELLED) {

@@ -31,15 +31,34 @@ class Waiters {
     this.properties = properties;
   }
 
+  /**
+   * A place among the user's waiting requests, taken before anything starts so that a refusal
+   * changes nothing. Closing it gives the place back.
+   */
+  final class Seat implements AutoCloseable {
+    private final String userId;
+    private boolean released;
+
+    private Seat(String userId) {
+      this.userId = userId;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!released) {
+        released = true;
+        byUser.computeIfPresent(userId, (k, n) -> n == 1 ? null : n - 1);
+      }
+    }
+  }
+
   /** One waiting request. Register before asking for the change, then {@link #await}. */
   final class Waiter implements AutoCloseable {
     private final String executionId;
-    private final String userId;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private Waiter(String executionId, String userId) {
+    private Waiter(String executionId) {
       this.executionId = executionId;
-      this.userId = userId;
     }
 
     /** Waits at most {@code millis}; true if woken by the end of the execution. */
@@ -62,14 +81,13 @@ class Waiters {
             set.remove(done);
             return set.isEmpty() ? null : set;
           });
-      byUser.computeIfPresent(userId, (k, n) -> n == 1 ? null : n - 1);
     }
   }
 
   /**
    * @throws ApiException 429 when the user already has the most waiting requests allowed
    */
-  Waiter register(String executionId, String userId) {
+  Seat seat(String userId) {
     int max = properties.maxWaitingPerUser();
     boolean[] admitted = new boolean[1];
     byUser.compute(
@@ -83,7 +101,12 @@ class Waiters {
       throw ApiException.tooManyRequests(
           "TOO_MANY_WAITING", "At most " + max + " waiting requests per user", 1);
     }
-    Waiter waiter = new Waiter(executionId, userId);
+    return new Seat(userId);
+  }
+
+  /** Wakes the waiter when the execution ends; whether it counts is up to its {@link Seat}. */
+  Waiter register(String executionId) {
+    Waiter waiter = new Waiter(executionId);
     byExecution.compute(
         executionId,
         (k, set) -> {

@@ -25,14 +25,26 @@ class Waiting {
     this.clock = clock;
   }
 
-  ExecutionState untilEnded(ExecutionState state, String userId, long timeoutMs) {
-    return afterCommand(state, userId, timeoutMs, () -> {});
+  /**
+   * A place among the user's waiting requests, to take before starting an execution to wait for.
+   *
+   * @throws io.agentic.platform.problem.ApiException 429 when the user has too many already
+   */
+  Waiters.Seat seat(String userId) {
+    return waiters.seat(userId);
   }
 
-  /** Registers first, then sends the command, so the end cannot slip by unseen. */
-  ExecutionState afterCommand(
-      ExecutionState state, String userId, long timeoutMs, Runnable command) {
-    try (Waiters.Waiter waiter = waiters.register(state.id(), userId)) {
+  /** Waits for an execution started while holding a {@link #seat}. */
+  ExecutionState untilEnded(ExecutionState state, long timeoutMs) {
+    return afterCommand(state, timeoutMs, () -> {});
+  }
+
+  /**
+   * Registers first, then sends the command, so the end cannot slip by unseen. Not counted among
+   * the user's waiting requests: a stop must work even while they are all taken.
+   */
+  ExecutionState afterCommand(ExecutionState state, long timeoutMs, Runnable command) {
+    try (Waiters.Waiter waiter = waiters.register(state.id())) {
       command.run();
       long deadline = clock.millis() + timeoutMs;
       ExecutionState current = reload(state);

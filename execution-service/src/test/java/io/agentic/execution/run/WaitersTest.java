@@ -23,9 +23,9 @@ class WaitersTest {
 
   @Test
   void wakesEveryWaiterOfAnExecutionWhenItEnds() throws InterruptedException {
-    try (Waiters.Waiter a = waiters.register("e1", "u1");
-        Waiters.Waiter b = waiters.register("e1", "u2");
-        Waiters.Waiter other = waiters.register("e2", "u3")) {
+    try (Waiters.Waiter a = waiters.register("e1");
+        Waiters.Waiter b = waiters.register("e1");
+        Waiters.Waiter other = waiters.register("e2")) {
 
       waiters.on(new ExecutionFinished("e1", ExecutionStatus.COMPLETED));
 
@@ -37,15 +37,20 @@ class WaitersTest {
 
   @Test
   void limitsWaitingRequestsPerUserUntilOneIsDone() {
-    Waiters.Waiter first = waiters.register("e1", "u1");
-    Waiters.Waiter second = waiters.register("e2", "u1");
+    Waiters.Seat first = waiters.seat("u1");
+    Waiters.Seat second = waiters.seat("u1");
 
-    assertThatThrownBy(() -> waiters.register("e3", "u1"))
+    assertThatThrownBy(() -> waiters.seat("u1"))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.code()).isEqualTo("TOO_MANY_WAITING"));
+    // another user is not affected
+    waiters.seat("u2").close();
 
     first.close();
-    waiters.register("e3", "u1").close();
+    first.close(); // giving a seat back twice frees one place only
+    Waiters.Seat third = waiters.seat("u1");
+    assertThatThrownBy(() -> waiters.seat("u1")).isInstanceOf(ApiException.class);
+    third.close();
     second.close();
   }
 }

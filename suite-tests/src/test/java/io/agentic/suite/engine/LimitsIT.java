@@ -8,8 +8,10 @@ import io.agentic.suite.SuiteAccess.Answer;
 import io.agentic.suite.SuiteAccess.Session;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -150,8 +152,9 @@ class LimitsIT {
   }
 
   /** Ids of the workflow's executions still pending or running. */
+  /** Pending ones first: one that starts running in between shows up twice, kept once. */
   private List<String> unfinished(String workflowId) {
-    List<String> ids = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (String status : List.of("pending", "running")) {
       Answer page =
           runs.client()
@@ -161,7 +164,7 @@ class LimitsIT {
       assertThat(page.status()).as("%s", page).isEqualTo(200);
       page.json().path("items").valueStream().map(e -> e.path("id").asString()).forEach(ids::add);
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   /**
