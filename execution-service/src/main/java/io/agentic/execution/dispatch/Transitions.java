@@ -6,6 +6,7 @@ import io.agentic.contracts.execution.StepFinished;
 import io.agentic.execution.engine.Decision;
 import io.agentic.execution.engine.Effect;
 import io.agentic.execution.engine.Engine;
+import io.agentic.execution.engine.ExecutionState;
 import io.agentic.execution.engine.Input;
 import io.agentic.execution.store.ExecutionStore;
 import io.agentic.execution.store.OutboxEntry;
@@ -73,7 +74,8 @@ class Transitions {
         return;
       }
       List<OutboxEntry> added = outbox(stored, decision.effects(), now);
-      if (executions.commit(stored, decision.state(), added)) {
+      Optional<ExecutionState> committed = executions.commit(stored, decision.state(), added);
+      if (committed.isPresent()) {
         List<OutboxEntry> pending = new ArrayList<>(stored.outbox());
         pending.addAll(added);
         publisher.flush(executionId, pending);
@@ -82,7 +84,7 @@ class Transitions {
             if (decision.state().parent() == null) {
               running.remove(executionId);
             }
-            events.publishEvent(new ExecutionFinished(executionId, f.status()));
+            events.publishEvent(new ExecutionFinished(executionId, f.status(), committed.get()));
           }
         }
         return;

@@ -3,6 +3,7 @@ package io.agentic.execution.run;
 import io.agentic.contracts.execution.ExecutionProgressed;
 import io.agentic.execution.ExecutionProperties;
 import io.agentic.execution.dispatch.ExecutionFinished;
+import io.agentic.execution.engine.ExecutionState;
 import io.agentic.platform.problem.ApiException;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Waiters {
 
-  private final Map<String, Set<CompletableFuture<Void>>> byExecution = new ConcurrentHashMap<>();
+  private final Map<String, Set<CompletableFuture<ExecutionState>>> byExecution =
+      new ConcurrentHashMap<>();
   private final Map<String, Integer> byUser = new ConcurrentHashMap<>();
   private final ExecutionProperties properties;
 
@@ -55,7 +57,7 @@ class Waiters {
   /** One waiting request. Register before asking for the change, then {@link #await}. */
   final class Waiter implements AutoCloseable {
     private final String executionId;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final CompletableFuture<ExecutionState> done = new CompletableFuture<>();
 
     private Waiter(String executionId) {
       this.executionId = executionId;
@@ -71,6 +73,11 @@ class Waiters {
       } catch (ExecutionException e) {
         return true;
       }
+    }
+
+    /** The ended execution as stored, when this JVM ended it; null if another instance did. */
+    ExecutionState ended() {
+      return done.getNow(null);
     }
 
     @Override
@@ -110,29 +117,30 @@ class Waiters {
     byExecution.compute(
         executionId,
         (k, set) -> {
-          Set<CompletableFuture<Void>> waiting = set == null ? ConcurrentHashMap.newKeySet() : set;
+          Set<CompletableFuture<ExecutionState>> waiting =
+              set == null ? ConcurrentHashMap.newKeySet() : set;
           waiting.add(waiter.done);
           return waiting;
         });
     return waiter;
   }
 
-  void wake(String executionId) {
-    Set<CompletableFuture<Void>> set = byExecution.get(executionId);
+  private void wake(String executionId, ExecutionState ended) {
+    Set<CompletableFuture<ExecutionState>> set = byExecution.get(executionId);
     if (set != null) {
-      set.forEach(f -> f.complete(null));
+      set.forEach(f -> f.complete(ended));
     }
   }
 
   @EventListener
   void on(ExecutionFinished finished) {
-    wake(finished.executionId());
+    wake(finished.executionId(), finished.state());
   }
 
   @EventListener
   void on(ExecutionProgressed event) {
     if (event.isTerminal()) {
-      wake(event.executionId());
+      wake(event.executionId(), null);
     }
   }
 }

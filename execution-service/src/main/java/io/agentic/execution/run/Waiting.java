@@ -1,6 +1,7 @@
 package io.agentic.execution.run;
 
 import io.agentic.execution.engine.ExecutionState;
+import io.agentic.execution.engine.ExecutionStatus;
 import io.agentic.execution.store.ExecutionStore;
 import io.agentic.execution.store.StoredExecution;
 import java.time.Clock;
@@ -47,20 +48,26 @@ class Waiting {
     try (Waiters.Waiter waiter = waiters.register(state.id())) {
       command.run();
       long deadline = clock.millis() + timeoutMs;
-      ExecutionState current = reload(state);
-      while (!current.status().isTerminal()) {
+      // Only the status is read while waiting; the whole execution once, at the end.
+      while (!ended(state)) {
         long left = deadline - clock.millis();
         if (left <= 0) {
           break;
         }
-        waiter.await(Math.min(left, RECHECK_MS));
-        current = reload(state);
+        if (waiter.await(Math.min(left, RECHECK_MS))) {
+          ExecutionState ended = waiter.ended();
+          return ended != null ? ended : reload(state);
+        }
       }
-      return current;
+      return reload(state);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return reload(state);
     }
+  }
+
+  private boolean ended(ExecutionState state) {
+    return executions.status(state.id()).map(ExecutionStatus::isTerminal).orElse(true);
   }
 
   private ExecutionState reload(ExecutionState state) {

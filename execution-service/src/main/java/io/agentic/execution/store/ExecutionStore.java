@@ -133,9 +133,11 @@ public class ExecutionStore {
   /**
    * Writes a transition if nobody else has since {@code before} was read.
    *
-   * @return false on a concurrent change: reload and decide again
+   * @return the state as stored (outputs stored apart are references: what the API shows), or empty
+   *     on a concurrent change: reload and decide again
    */
-  public boolean commit(StoredExecution before, ExecutionState state, List<OutboxEntry> added) {
+  public Optional<ExecutionState> commit(
+      StoredExecution before, ExecutionState state, List<OutboxEntry> added) {
     OutputsApart.Split split = OutputsApart.split(state, inlineLimit);
     Set<String> stored = new HashSet<>();
     before.apart().forEach(o -> stored.add(o.key()));
@@ -153,7 +155,7 @@ public class ExecutionStore {
             // matches an index only on a filter whose keys are the index's.
             new Document("_id", before.id()).append("version", before.version()),
             Updates.combine(updates));
-    return result.getMatchedCount() == 1;
+    return result.getMatchedCount() == 1 ? Optional.of(split.state()) : Optional.empty();
   }
 
   /** Drops outbox entries once done. Not version-guarded: it never touches the state. */

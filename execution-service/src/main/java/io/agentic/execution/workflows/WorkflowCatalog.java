@@ -1,5 +1,7 @@
 package io.agentic.execution.workflows;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,10 @@ public class WorkflowCatalog {
 
   private final WorkflowReadModel model;
   private final WorkflowServiceClient client;
+
+  /** Versions are immutable: once read, one is kept here instead of parsed again on every start. */
+  private final Cache<String, WorkflowVersion> versions =
+      Caffeine.newBuilder().maximumSize(1_000).build();
 
   WorkflowCatalog(WorkflowReadModel model, WorkflowServiceClient client) {
     this.model = model;
@@ -46,14 +52,21 @@ public class WorkflowCatalog {
   }
 
   public Optional<WorkflowVersion> version(String workflowId, int version, String authorization) {
-    Optional<WorkflowVersion> known = model.version(workflowId, version);
-    if (known.isPresent()) {
-      return known;
+    String key = workflowId + ":" + version;
+    WorkflowVersion kept = versions.getIfPresent(key);
+    if (kept != null) {
+      return Optional.of(kept);
     }
-    return client
-        .version(workflowId, version, authorization)
-        .filter(w -> w.version() == version && workflowId.equals(w.id()))
-        .map(this::remember);
+    Optional<WorkflowVersion> found = model.version(workflowId, version);
+    if (found.isEmpty()) {
+      found =
+          client
+              .version(workflowId, version, authorization)
+              .filter(w -> w.version() == version && workflowId.equals(w.id()))
+              .map(this::remember);
+    }
+    found.ifPresent(v -> versions.put(key, v));
+    return found;
   }
 
   public Set<String> ownedBy(String userId) {

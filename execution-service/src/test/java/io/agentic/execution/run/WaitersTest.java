@@ -27,7 +27,7 @@ class WaitersTest {
         Waiters.Waiter b = waiters.register("e1");
         Waiters.Waiter other = waiters.register("e2")) {
 
-      waiters.on(new ExecutionFinished("e1", ExecutionStatus.COMPLETED));
+      waiters.on(new ExecutionFinished("e1", ExecutionStatus.COMPLETED, null));
 
       assertThat(a.await(0)).isTrue();
       assertThat(b.await(0)).isTrue();
