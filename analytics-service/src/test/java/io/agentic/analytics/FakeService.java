@@ -14,13 +14,15 @@ import java.util.concurrent.Executors;
 
 /**
  * Another service of the suite, as far as analytics-service talks to it: answers each path with a
- * canned JSON body and remembers the {@code Authorization} headers it received.
+ * canned JSON body and remembers the {@code Authorization} and {@code traceparent} headers it
+ * received.
  */
 public final class FakeService implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   public final List<String> authorizations = new CopyOnWriteArrayList<>();
+  public final List<String> traceparents = new CopyOnWriteArrayList<>();
 
   private record Answer(int status, String json) {}
 
@@ -54,6 +56,10 @@ public final class FakeService implements AutoCloseable {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     if (auth != null) {
       authorizations.add(auth);
+    }
+    String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+    if (traceparent != null) {
+      traceparents.add(traceparent);
     }
     Answer answer = answers.getOrDefault(exchange.getRequestURI().getPath(), new Answer(404, "{}"));
     byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);

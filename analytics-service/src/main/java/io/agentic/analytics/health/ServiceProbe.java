@@ -2,13 +2,13 @@ package io.agentic.analytics.health;
 
 import io.agentic.platform.kafka.ContractJson;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,29 +20,43 @@ final class ServiceProbe {
   /** The service's status and, when it shows details, its components' statuses by name. */
   record Answer(String status, Map<String, String> components, long latencyMs) {}
 
-  private final HttpClient client;
-  private final Duration timeout;
+  private final RestClient client;
+  private final Executor executor;
 
-  ServiceProbe(HttpClient client, Duration timeout) {
+  /**
+   * @param client carries the timeouts; each probe blocks one of {@code executor}'s threads
+   */
+  ServiceProbe(RestClient client, Executor executor) {
     this.client = client;
-    this.timeout = timeout;
+    this.executor = executor;
   }
 
   CompletableFuture<Answer> probe(URI baseUrl) {
     long started = System.nanoTime();
-    HttpRequest request =
-        HttpRequest.newBuilder(healthOf(baseUrl))
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return client
-        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> read(response.body(), millisSince(started)))
-        .exceptionally(e -> new Answer(HealthReport.DOWN, Map.of(), millisSince(started)));
+    return CompletableFuture.supplyAsync(() -> ask(baseUrl, started), executor);
+  }
+
+  private Answer ask(URI baseUrl, long started) {
+    try {
+      String body =
+          client
+              .get()
+              .uri(healthOf(baseUrl))
+              .accept(MediaType.APPLICATION_JSON)
+              .retrieve()
+              // DOWN is answered 503 with its status in the body: read it like any other
+              .onStatus(HttpStatusCode::isError, (request, response) -> {})
+              .body(String.class);
+      return read(body, millisSince(started));
+    } catch (RuntimeException e) {
+      return new Answer(HealthReport.DOWN, Map.of(), millisSince(started));
+    }
   }
 
   private static Answer read(String body, long latencyMs) {
+    if (body == null) {
+      return new Answer(HealthReport.DOWN, Map.of(), latencyMs);
+    }
     try {
       JsonNode health = ContractJson.mapper().readTree(body);
       String status =

@@ -2,6 +2,7 @@ package io.agentic.analytics.health;
 
 import io.agentic.analytics.AnalyticsProperties;
 import io.agentic.analytics.streams.StreamsState;
+import io.agentic.platform.observability.ContextExecutors;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Checks every service's health, Kafka's, and MongoDB's and Redis's as the services report them.
@@ -38,14 +41,27 @@ public class SystemHealth {
   private final StreamsState streams;
   private final Admin admin;
   private final Clock clock;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** Probes and background refreshes run in the context (trace) of whoever asked for them. */
+  private final ExecutorService executor =
+      ContextExecutors.wrap(Executors.newVirtualThreadPerTaskExecutor());
+
   private final HttpClient client;
   private final ServiceProbe probe;
   private final ReentrantLock checking = new ReentrantLock();
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile HealthReport last;
 
-  SystemHealth(AnalyticsProperties properties, StreamsState streams, Admin admin, Clock clock) {
+  /**
+   * The probes' client comes from Boot's builder, so that each probe is observed ({@code
+   * http.client.requests}) and traced; the timeouts are the report's own.
+   */
+  SystemHealth(
+      AnalyticsProperties properties,
+      StreamsState streams,
+      Admin admin,
+      Clock clock,
+      RestClient.Builder builder) {
     this.properties = properties;
     this.streams = streams;
     this.admin = admin;
@@ -53,10 +69,11 @@ public class SystemHealth {
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(properties.healthTimeout())
-            .executor(executor)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    this.probe = new ServiceProbe(client, properties.healthTimeout());
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+    requests.setReadTimeout(properties.healthTimeout());
+    this.probe = new ServiceProbe(builder.clone().requestFactory(requests).build(), executor);
   }
 
   /** A report at most {@code health-cache-ttl} old, checking now if the last one is older. */

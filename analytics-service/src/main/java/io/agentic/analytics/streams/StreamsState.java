@@ -38,10 +38,4 @@ public class StreamsState {
     }
     return state == KafkaStreams.State.REBALANCING && servedBy == kafkaStreams;
   }
-
-  /** Running or about to: not failed, not stopped. */
-  public boolean healthy() {
-    KafkaStreams.State state = state();
-    return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED);
-  }
 }

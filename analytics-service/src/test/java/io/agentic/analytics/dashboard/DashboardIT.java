@@ -240,6 +240,29 @@ class DashboardIT {
   }
 
   @Test
+  void probesTheServicesWithinTheCallersTraceAndTimesTheProbes() throws Exception {
+    // given a caller that starts a trace
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    HttpRequest request =
+        HttpRequest.newBuilder(url("/api/dashboard/health"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + TestTokens.admin())
+            .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+            .build();
+
+    // when it asks for the suite's health
+    HttpResponse<String> health = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    // then the services were asked within that trace (five of them answer from SERVICES; the
+    // AI router's fake may be closed by another test), and the probes were timed
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(SERVICES.traceparents.stream().filter(t -> t.startsWith("00-" + traceId + "-")))
+        .hasSize(5);
+    assertThat(get("/actuator/prometheus", null).body())
+        .containsPattern("http_client_requests_seconds_count\\{[^}]*status=\"200\"");
+  }
+
+  @Test
   void forwardsTheAiTestWithTheCallersTokenAndAnswers503WhenTheRouterIsDown() throws Exception {
     // given an admin
     String admin = TestTokens.admin();

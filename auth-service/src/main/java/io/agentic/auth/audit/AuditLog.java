@@ -2,6 +2,7 @@ package io.agentic.auth.audit;
 
 import io.agentic.contracts.Topics;
 import io.agentic.contracts.audit.AuditRecorded;
+import io.agentic.platform.observability.ContextExecutors;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +32,13 @@ public class AuditLog {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
   private final KafkaTemplate<String, Object> kafka;
-  private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+
+  /**
+   * Sends in the request's context: the record carries the request's trace, and whatever is logged
+   * about it its {@code requestId}.
+   */
+  private final ExecutorService sender =
+      ContextExecutors.wrap(Executors.newVirtualThreadPerTaskExecutor());
 
   AuditLog(KafkaTemplate<String, Object> kafka) {
     this.kafka = kafka;

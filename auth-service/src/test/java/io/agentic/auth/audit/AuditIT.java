@@ -6,19 +6,25 @@ import io.agentic.auth.AuthApi;
 import io.agentic.auth.AuthApi.Account;
 import io.agentic.auth.AuthServiceIntegrationTest;
 import io.agentic.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,6 +129,57 @@ class AuditIT {
             .findFirst()
             .orElseThrow();
     assertThat(deleted.path("actorId").asString()).isNotEqualTo(account.id()).isNotBlank();
+  }
+
+  @Test
+  void publishesTheRecordWithinTheRequestsTrace() {
+    // given a client that starts a trace
+    AuthApi api = new AuthApi(port);
+    Account account = api.newAccount();
+    String traceId = hex(16);
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("traceparent", "00-" + traceId + "-" + hex(8) + "-01");
+
+    // when its sign-in fails (recorded off the request thread)
+    AuthApi.Response failed =
+        api.send(
+            HttpMethod.POST,
+            "/api/auth/login",
+            AuthApi.json(Map.of("login", account.username(), "password", "wrong-password-123")),
+            null,
+            headers);
+    assertThat(failed.status()).isEqualTo(401);
+
+    // then the audit record continues the client's trace
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of(Topics.AUDIT));
+      List<String> traceparents = new ArrayList<>();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (ConsumerRecord<String, String> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  JsonNode event = JSON.readTree(record.value());
+                  Header traceparent = record.headers().lastHeader("traceparent");
+                  if (account.id().equals(event.path("subjectId").asString())
+                      && "login_failed".equals(event.path("action").asString())) {
+                    traceparents.add(
+                        traceparent == null
+                            ? null
+                            : new String(traceparent.value(), StandardCharsets.US_ASCII));
+                  }
+                }
+                assertThat(traceparents).isNotEmpty();
+              });
+      assertThat(traceparents.getFirst()).startsWith("00-" + traceId + "-");
+    }
+  }
+
+  private static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   private KafkaConsumer<String, String> consumer() {

@@ -6,6 +6,8 @@ import io.agentic.contracts.execution.StepError;
 import io.agentic.contracts.execution.StepFinished;
 import io.agentic.execution.engine.ExecutionStatus;
 import io.agentic.execution.store.ExecutionStore;
+import io.agentic.platform.observability.ExecutionLogContext;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Runs HTTP and DATABASE steps (AI steps belong to ai-router-service). Delivery is at least once: a
  * step whose result is recorded is answered with that result; one without runs (again), so an
  * external side effect happens at most twice, both times under the step id. The offset is committed
- * after the result is published.
+ * after the result is published. Every step taken is timed ({@link StepMetrics}), and everything
+ * logged while handling it carries its execution and node ids.
  */
 @Component
 class StepWorker {
@@ -31,6 +34,7 @@ class StepWorker {
   private final StepResultStore results;
   private final ExecutionStore executions;
   private final KafkaTemplate<String, Object> kafka;
+  private final StepMetrics metrics;
   private final Clock clock;
 
   StepWorker(
@@ -38,11 +42,13 @@ class StepWorker {
       StepResultStore results,
       ExecutionStore executions,
       KafkaTemplate<String, Object> kafka,
+      StepMetrics metrics,
       Clock clock) {
     this.steps = steps;
     this.results = results;
     this.executions = executions;
     this.kafka = kafka;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -52,18 +58,25 @@ class StepWorker {
       groupId = "execution-service-steps",
       containerFactory = "workerListenerFactory")
   void on(ExecuteStep step) throws Exception {
-    Optional<StepFinished> recorded = results.find(step.stepId());
-    if (recorded.isPresent()) {
-      publish(recorded.get());
-      return;
+    try (var logs = ExecutionLogContext.open(step.executionId(), step.nodeId())) {
+      Timer.Sample taken = metrics.start();
+      Optional<StepFinished> recorded = results.find(step.stepId());
+      if (recorded.isPresent()) {
+        // Counted when it ran; this is only its answer sent again.
+        publish(recorded.get());
+        return;
+      }
+      Optional<ExecutionStatus> status = executions.status(step.executionId());
+      if (status.isEmpty() || status.get().isTerminal()) {
+        // Cancelled (or otherwise ended): the orchestrator no longer waits for this step.
+        log.debug("Skipping step {}: execution is {}", step.stepId(), status.orElse(null));
+        metrics.skipped(step.nodeType(), taken);
+        return;
+      }
+      StepFinished result = run(step);
+      metrics.ran(step.nodeType(), result, taken);
+      publish(results.recordIfAbsent(result));
     }
-    Optional<ExecutionStatus> status = executions.status(step.executionId());
-    if (status.isEmpty() || status.get().isTerminal()) {
-      // Cancelled (or otherwise ended): the orchestrator no longer waits for this step.
-      log.debug("Skipping step {}: execution is {}", step.stepId(), status.orElse(null));
-      return;
-    }
-    publish(results.recordIfAbsent(run(step)));
   }
 
   private StepFinished run(ExecuteStep step) {

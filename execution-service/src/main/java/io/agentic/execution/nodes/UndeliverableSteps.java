@@ -4,6 +4,7 @@ import io.agentic.contracts.Topics;
 import io.agentic.contracts.execution.ExecuteStep;
 import io.agentic.contracts.execution.StepError;
 import io.agentic.contracts.execution.StepFinished;
+import io.agentic.platform.observability.ExecutionLogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,12 @@ class UndeliverableSteps {
     if (step == null || step.executionId() == null || step.stepId() == null) {
       return;
     }
+    try (var logs = ExecutionLogContext.open(step.executionId(), step.nodeId())) {
+      fail(step);
+    }
+  }
+
+  private void fail(ExecuteStep step) throws Exception {
     Instant now = clock.instant();
     StepFinished failed =
         new StepFinished(

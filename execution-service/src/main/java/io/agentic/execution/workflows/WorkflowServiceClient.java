@@ -47,13 +47,18 @@ class WorkflowServiceClient {
 
   private final RestClient http;
 
-  WorkflowServiceClient(ExecutionProperties properties) {
+  /**
+   * Built from Boot's builder, so that each call is observed ({@code http.client.requests}) and
+   * carries the trace on to workflow-service.
+   */
+  WorkflowServiceClient(ExecutionProperties properties, RestClient.Builder builder) {
     JdkClientHttpRequestFactory factory =
         new JdkClientHttpRequestFactory(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     factory.setReadTimeout(Duration.ofSeconds(5));
     this.http =
-        RestClient.builder()
+        builder
+            .clone()
             .baseUrl(properties.workflowServiceUrl().toString())
             .requestFactory(factory)
             .build();

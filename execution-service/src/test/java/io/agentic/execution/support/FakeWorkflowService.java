@@ -21,6 +21,9 @@ public final class FakeWorkflowService {
   /** The Authorization header of every request, in order. */
   public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
 
+  /** The W3C {@code traceparent} header of every request that had one, in order. */
+  public static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
+
   private static HttpServer server;
 
   private FakeWorkflowService() {}
@@ -37,6 +40,10 @@ public final class FakeWorkflowService {
           exchange -> {
             AUTHORIZATIONS.add(
                 String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+              TRACEPARENTS.add(traceparent);
+            }
             String body = BODIES.get(exchange.getRequestURI().getPath());
             byte[] bytes =
                 (body == null ? "{\"code\":\"NOT_FOUND\"}" : body).getBytes(StandardCharsets.UTF_8);

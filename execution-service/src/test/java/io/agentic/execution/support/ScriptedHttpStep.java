@@ -5,8 +5,11 @@ import io.agentic.contracts.execution.StepError;
 import io.agentic.contracts.execution.StepFinished;
 import io.agentic.contracts.workflow.NodeType;
 import io.agentic.execution.nodes.NodeStep;
+import io.agentic.platform.observability.ExecutionLogContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * Stands in for the real HTTP_REQUEST step: no network, an answer scripted by the URL. A URL
@@ -32,6 +36,10 @@ public class ScriptedHttpStep implements NodeStep {
 
   public final Set<String> failing = ConcurrentHashMap.newKeySet();
   public final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+  /** The MDC's {@code executionId} and {@code nodeId} while each step ran, by step id. */
+  public final Map<String, List<String>> logContext = new ConcurrentHashMap<>();
+
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
   /** Lets the steps waiting on {@code /slow/<key>} finish. */
@@ -51,6 +59,10 @@ public class ScriptedHttpStep implements NodeStep {
   @Override
   public StepFinished execute(ExecuteStep step) {
     runs.computeIfAbsent(step.stepId(), k -> new AtomicInteger()).incrementAndGet();
+    logContext.put(
+        step.stepId(),
+        Arrays.asList(
+            MDC.get(ExecutionLogContext.MDC_KEY), MDC.get(ExecutionLogContext.NODE_MDC_KEY)));
     Instant started = Instant.now();
     String url = String.valueOf(step.input().get("url"));
     Matcher slow = SLOW.matcher(url);

@@ -72,9 +72,13 @@ class ApiKeyFilter implements WebFilter, Ordered {
                             switch (verdict) {
                               case ALLOWED -> {
                                 markChecked(exchange, cached);
+                                cache.counted(true);
                                 yield Mono.just(cached);
                               }
-                              case UNKNOWN -> Mono.just(cached);
+                              case UNKNOWN -> {
+                                cache.counted(true);
+                                yield Mono.just(cached);
+                              }
                               case DENIED -> {
                                 cache.evict(hash, cached);
                                 yield fresh(hash, key, exchange);
@@ -91,6 +95,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
   }
 
   private Mono<ExchangedToken> fresh(String hash, String key, ServerWebExchange exchange) {
+    cache.counted(false);
     return cache
         .get(hash, () -> auth.exchange(key))
         .doOnNext(token -> markChecked(exchange, token));

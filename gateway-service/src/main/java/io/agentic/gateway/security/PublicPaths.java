@@ -28,6 +28,8 @@ public final class PublicPaths {
                 match(HttpMethod.HEAD, "/.well-known/jwks.json"),
                 match(null, "/actuator/health"),
                 match(null, "/actuator/health/**"),
+                // The gateway's own metrics, open to the scraper as every service's are.
+                match(HttpMethod.GET, "/actuator/prometheus"),
                 // Any method, so that an unsupported one is answered 405 rather than 401.
                 match(null, "/api/public/echo"),
                 // Browsers' EventSource cannot send headers: a single-use ticket stands in for

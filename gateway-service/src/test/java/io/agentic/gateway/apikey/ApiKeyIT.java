@@ -11,7 +11,10 @@ import io.agentic.gateway.FakeService.Received;
 import io.agentic.gateway.GatewayIntegrationTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 class ApiKeyIT extends GatewayIntegrationTest {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Autowired StringRedisTemplate redis;
 
@@ -86,6 +91,52 @@ class ApiKeyIT extends GatewayIntegrationTest {
     assertThat(FakeKeys.exchangesOf(key)).isEqualTo(1);
     assertProblem(impostor, 401, "UNAUTHORIZED");
     assertThat(FakeKeys.exchangesOf(wrongSecret)).isEqualTo(1);
+  }
+
+  @Test
+  void countsEachRequestWithAKeyAsAHitOrAMissOfTheTokenCache() {
+    // given the counts so far (the context is shared with the other tests)
+    double hits = cacheRequests("hit");
+    double misses = cacheRequests("miss");
+    String key = FakeKeys.newKey();
+
+    // when a key is used three times
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              gateway
+                  .send(gateway.request("/api/workflows").header("X-API-Key", key).GET())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+
+    // then the first went to auth-service, the other two were served from the cache
+    assertThat(cacheRequests("miss")).isEqualTo(misses + 1);
+    assertThat(cacheRequests("hit")).isEqualTo(hits + 2);
+  }
+
+  @Test
+  void exchangesTheKeyWithinTheRequestsTraceAndTimesTheCall() {
+    // given a client that starts a trace
+    String key = FakeKeys.newKey();
+    String traceId = hex(16);
+    String traceparent = "00-" + traceId + "-" + hex(8) + "-01";
+
+    // when it uses a key the gateway has not exchanged yet
+    HttpResponse<byte[]> response =
+        gateway.send(
+            gateway
+                .request("/api/workflows/" + UUID.randomUUID())
+                .header("X-API-Key", key)
+                .header("traceparent", traceparent)
+                .GET());
+
+    // then auth-service was asked within the client's trace, and the call was timed
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(AUTH.received(FakeKeys.PATH).orElseThrow().header("traceparent"))
+        .startsWith("00-" + traceId + "-");
+    assertThat(scrape())
+        .containsPattern(
+            "gateway_api_key_exchanges_seconds_count\\{[^}]*uri=\"" + FakeKeys.PATH + "\"");
   }
 
   @ParameterizedTest
@@ -214,5 +265,30 @@ class ApiKeyIT extends GatewayIntegrationTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(FakeKeys.exchangesOf(key)).isZero();
+  }
+
+  /**
+   * {@code agentic_cache_requests_total{cache="api-key",result=...}}, from the gateway's scrape.
+   */
+  private double cacheRequests(String result) {
+    return scrape()
+        .lines()
+        .filter(line -> line.startsWith("agentic_cache_requests_total{"))
+        .filter(line -> line.contains("cache=\"api-key\""))
+        .filter(line -> line.contains("result=\"" + result + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private String scrape() {
+    HttpResponse<byte[]> metrics = gateway.get("/actuator/prometheus");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    return new String(metrics.body(), StandardCharsets.UTF_8);
+  }
+
+  private static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 }

@@ -8,6 +8,7 @@ import io.agentic.gateway.FakeService;
 import io.agentic.gateway.GatewayIntegrationTest;
 import io.agentic.gateway.Tokens;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -135,11 +136,24 @@ class AuthenticationIT extends GatewayIntegrationTest {
   }
 
   @Test
-  void servesHealthWithoutTokenButNothingElseOfTheActuator() {
+  void servesHealthAndItsOwnMetricsWithoutTokenButNothingElseOfTheActuator() {
     HttpResponse<byte[]> health = gateway.get("/actuator/health");
     assertThat(health.statusCode()).isIn(200, 503);
 
-    assertProblem(gateway.get("/actuator/prometheus"), 401, "UNAUTHORIZED");
+    // the gateway's own metrics, for a scraper without credentials: never a service's
+    HttpResponse<byte[]> metrics = gateway.get("/actuator/prometheus");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(header(metrics, "Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(new String(metrics.body(), StandardCharsets.UTF_8))
+        .contains("http_server_requests_seconds_count{")
+        .contains("agentic_cache_requests_total{");
+    for (FakeService service :
+        new FakeService[] {AUTH, WORKFLOW, EXECUTION, AI_ROUTER, ANALYTICS}) {
+      assertThat(service.count("/actuator/prometheus")).as(service.name()).isZero();
+    }
+    assertProblem(
+        gateway.send(gateway.request("/actuator/prometheus").DELETE()), 401, "UNAUTHORIZED");
     assertProblem(gateway.get("/actuator/gateway/routes"), 401, "UNAUTHORIZED");
     assertProblem(gateway.getAuthorized("/actuator/gateway/routes"), 404, "NOT_FOUND");
     assertProblem(gateway.getAuthorized("/actuator/env"), 404, "NOT_FOUND");

@@ -11,8 +11,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * Executors whose tasks run in the submitter's context: its current observation (so spans they
  * open, and the Kafka records or HTTP calls they send, stay in the same trace, and {@code
- * traceId}/{@code spanId} are in their MDC) and its {@code requestId} and {@code executionId}. A
- * worker that takes a step from a listener and runs it on a pool wraps the pool once:
+ * traceId}/{@code spanId} are in their MDC) and its {@code requestId}, {@code executionId} and
+ * {@code nodeId}. A worker that takes a step from a listener and runs it on a pool wraps the pool
+ * once:
  *
  * <pre>{@code
  * this.pool = ContextExecutors.wrap(Executors.newFixedThreadPool(n));
@@ -37,7 +38,8 @@ public final class ContextExecutors {
     ContextRegistry registry = new ContextRegistry();
     registry.registerThreadLocalAccessor(ObservationThreadLocalAccessor.getInstance());
     registry.registerThreadLocalAccessor(
-        new Slf4jThreadLocalAccessor(RequestIds.MDC_KEY, ExecutionLogContext.MDC_KEY));
+        new Slf4jThreadLocalAccessor(
+            RequestIds.MDC_KEY, ExecutionLogContext.MDC_KEY, ExecutionLogContext.NODE_MDC_KEY));
     return registry;
   }
 }

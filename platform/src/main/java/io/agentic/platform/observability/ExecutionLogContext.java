@@ -6,13 +6,14 @@ import org.slf4j.MDC;
 
 /**
  * Puts an execution's id on every log line written while handling it (MDC key {@code executionId}),
- * and on the current span as {@code agentic.execution.id} so the trace can be found by execution.
- * Use it where the id becomes known, typically first thing in a Kafka listener:
+ * and on the current span as {@code agentic.execution.id} so the trace can be found by execution. A
+ * step's worker adds the node it runs ({@code nodeId}, span attribute {@code agentic.node.id}). Use
+ * it where the id becomes known, typically first thing in a Kafka listener:
  *
  * <pre>{@code
  * @KafkaListener(topics = Topics.EXECUTION_STEPS_HTTP)
  * void on(ExecuteStep step) {
- *   try (var scope = ExecutionLogContext.open(step.executionId())) {
+ *   try (var scope = ExecutionLogContext.open(step.executionId(), step.nodeId())) {
  *     worker.run(step);
  *   }
  * }
@@ -26,23 +27,42 @@ public final class ExecutionLogContext {
 
   public static final String MDC_KEY = "executionId";
   public static final String SPAN_ATTRIBUTE = "agentic.execution.id";
+  public static final String NODE_MDC_KEY = "nodeId";
+  public static final String NODE_SPAN_ATTRIBUTE = "agentic.node.id";
 
   private ExecutionLogContext() {}
 
   /** Sets the execution id until the returned scope is closed; a null id changes nothing. */
   public static Scope open(String executionId) {
-    if (executionId == null) {
+    return put(MDC_KEY, SPAN_ATTRIBUTE, executionId);
+  }
+
+  /**
+   * Sets the execution id and the id of the node being run until the returned scope is closed; a
+   * null id leaves its key as it was.
+   */
+  public static Scope open(String executionId, String nodeId) {
+    Scope execution = open(executionId);
+    Scope node = put(NODE_MDC_KEY, NODE_SPAN_ATTRIBUTE, nodeId);
+    return () -> {
+      node.close();
+      execution.close();
+    };
+  }
+
+  private static Scope put(String key, String spanAttribute, String value) {
+    if (value == null) {
       return () -> {};
     }
-    String previous = MDC.get(MDC_KEY);
-    MDC.put(MDC_KEY, executionId);
+    String previous = MDC.get(key);
+    MDC.put(key, value);
     // A no-op when no span is current (no tracing, or outside any observation).
-    Span.current().setAttribute(SPAN_ATTRIBUTE, executionId);
+    Span.current().setAttribute(spanAttribute, value);
     return () -> {
       if (previous == null) {
-        MDC.remove(MDC_KEY);
+        MDC.remove(key);
       } else {
-        MDC.put(MDC_KEY, previous);
+        MDC.put(key, previous);
       }
     };
   }

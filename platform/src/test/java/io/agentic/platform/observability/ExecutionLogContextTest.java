@@ -45,4 +45,25 @@ class ExecutionLogContextTest {
 
     assertThat(MDC.get("executionId")).isEqualTo("known");
   }
+
+  @Test
+  void aWorkerPutsTheNodeBesideTheExecutionAndTakesBothAway() {
+    MDC.put("executionId", "outer");
+
+    try (var scope = ExecutionLogContext.open("exec-1", "call")) {
+      assertThat(MDC.get("executionId")).isEqualTo("exec-1");
+      assertThat(MDC.get("nodeId")).isEqualTo("call");
+    }
+
+    assertThat(MDC.get("executionId")).isEqualTo("outer");
+    assertThat(MDC.get("nodeId")).isNull();
+  }
+
+  @Test
+  void aNullNodeStillSetsTheExecution() {
+    try (var scope = ExecutionLogContext.open("exec-1", null)) {
+      assertThat(MDC.get("executionId")).isEqualTo("exec-1");
+      assertThat(MDC.get("nodeId")).isNull();
+    }
+  }
 }

@@ -68,6 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.kafka.consumer.group-id=observability-it",
       "agentic.security.public-paths=/probe/**",
       "agentic.log-format=json",
+      "management.tracing.sampling.probability=1.0",
       "management.endpoint.health.group.readiness.show-components=always",
       "management.endpoint.health.group.liveness.show-components=always"
     })
@@ -191,7 +192,7 @@ class ObservabilityIT {
           inObservation(
               "test.handoff",
               () -> {
-                try (var scope = ExecutionLogContext.open(executionId)) {
+                try (var scope = ExecutionLogContext.open(executionId, "call")) {
                   inPool[0] = pool.submit(this::seeNow).get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
@@ -202,9 +203,11 @@ class ObservabilityIT {
       assertThat(inPool[0].traceId()).isEqualTo(traceId);
       assertThat(inPool[0].mdcTraceId()).isEqualTo(traceId);
       assertThat(inPool[0].mdcExecutionId()).isEqualTo(executionId);
+      assertThat(inPool[0].mdcNodeId()).isEqualTo("call");
       assertThat(afterwards.traceId()).isNull();
       assertThat(afterwards.mdcTraceId()).isNull();
       assertThat(afterwards.mdcExecutionId()).isNull();
+      assertThat(afterwards.mdcNodeId()).isNull();
     } finally {
       pool.shutdownNow();
     }
@@ -316,14 +319,20 @@ class ObservabilityIT {
   }
 
   /** The trace and the ids as one thread saw them. */
-  record Seen(String traceId, String mdcTraceId, String mdcSpanId, String mdcExecutionId) {
+  record Seen(
+      String traceId,
+      String mdcTraceId,
+      String mdcSpanId,
+      String mdcExecutionId,
+      String mdcNodeId) {
     static Seen now(Tracer tracer) {
       Span span = tracer.currentSpan();
       return new Seen(
           span == null ? null : span.context().traceId(),
           MDC.get("traceId"),
           MDC.get("spanId"),
-          MDC.get(ExecutionLogContext.MDC_KEY));
+          MDC.get(ExecutionLogContext.MDC_KEY),
+          MDC.get(ExecutionLogContext.NODE_MDC_KEY));
     }
   }
 

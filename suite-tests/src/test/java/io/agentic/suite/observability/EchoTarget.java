@@ -12,12 +12,22 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP server on 127.0.0.1 for HTTP_REQUEST nodes: answers {@code {"answer":"pong"}} and keeps
- * the {@code traceparent} header of every request it saw.
+ * the {@code traceparent} header of every request it saw. It is Gemini too, as far as
+ * ai-router-service needs one ({@code POST /v1beta/models/<model>:generateContent}): it answers
+ * "pong" there, with a little usage.
  */
 final class EchoTarget implements AutoCloseable {
 
   /** One request: its path and the trace context it carried (null when none). */
   record Seen(String path, String traceparent) {}
+
+  private static final String GEMINI_ANSWER =
+      """
+      {"candidates": [{"content": {"role": "model", "parts": [{"text": "pong"}]},
+                       "finishReason": "STOP"}],
+       "usageMetadata": {"promptTokenCount": 5, "candidatesTokenCount": 1, "totalTokenCount": 6},
+       "modelVersion": "gemini-2.5-flash"}
+      """;
 
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
@@ -39,7 +49,11 @@ final class EchoTarget implements AutoCloseable {
                 new Seen(
                     exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("traceparent")));
-            byte[] body = "{\"answer\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
+            String answer =
+                exchange.getRequestURI().getPath().endsWith(":generateContent")
+                    ? GEMINI_ANSWER
+                    : "{\"answer\":\"pong\"}";
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (var out = exchange.getResponseBody()) {

@@ -40,7 +40,11 @@ final class Http {
   }
 
   Answer get(String path, String token) {
-    return send(request(path, token, Map.of()).GET());
+    return get(path, token, Map.of());
+  }
+
+  Answer get(String path, String token, Map<String, String> headers) {
+    return send(request(path, token, headers).GET());
   }
 
   /** A plain-text read, e.g. Prometheus' exposition format. */

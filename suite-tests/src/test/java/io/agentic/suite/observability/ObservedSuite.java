@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * by them: the suite's {@code Suite} has no admin and no span collector, so this one adds an admin
  * account ({@code AGENTIC_ADMIN_EMAIL}/{@code AGENTIC_ADMIN_PASSWORD}) and {@link SpanCollector} on
  * every service context. Kafka and MongoDB embedded in a temporary directory, the real Redis at
- * {@code REDIS_URL}, every service on a free port, one HTTP target on the allow-list.
+ * {@code REDIS_URL}, every service on a free port, one HTTP target on the allow-list that also
+ * answers as Gemini.
  */
 final class ObservedSuite {
 
@@ -85,6 +86,21 @@ final class ObservedSuite {
             .formatted(run));
   }
 
+  /** INPUT → AI_PROCESSOR (Gemini: the target) → OUTPUT. */
+  static JsonNode writer(String run) {
+    return Http.JSON.readTree(
+        """
+        {"name": "Writer %s", "tags": ["suite-tests"],
+         "nodes": [
+           {"id": "in", "type": "INPUT", "data": {}},
+           {"id": "write", "type": "AI_PROCESSOR",
+            "data": {"taskType": "content_generation", "prompt": "Say pong %s", "maxTokens": 20}},
+           {"id": "out", "type": "OUTPUT", "data": {"value": "nodes.write.output.text"}}],
+         "edges": [{"source": "in", "target": "write"}, {"source": "write", "target": "out"}]}
+        """
+            .formatted(run, run));
+  }
+
   /** INPUT → HTTP_REQUEST (GET the target) → OUTPUT. */
   static JsonNode caller(String run, String url) {
     return Http.JSON.readTree(
@@ -141,6 +157,9 @@ final class ObservedSuite {
     p.put("management.tracing.sampling.probability", "1.0");
     p.put("agentic.auth.admin-email", ADMIN_EMAIL);
     p.put("agentic.auth.admin-password", ADMIN_PASSWORD);
+    // AI steps and chat completions go to the target as if it were Gemini
+    p.put("GEMINI_BASE_URL", "http://" + allowed.hostAndPort());
+    p.put("GEMINI_API_KEY", "fake-gemini-key");
     return p;
   }
 
