@@ -5,13 +5,11 @@
 # workflow-service answers from its Redis cache). wrk, 2 threads, 10 connections, 5 s warm-up,
 # 20 s measured, against a running local mode on $BASE.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
+cd benchmarks
 BASE="${BASE:-http://localhost:8080}"
-user="rate$RANDOM$RANDOM"
-curl -sf "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"email\":\"$user@example.com\",\"password\":\"benchmark-password-1\"}" >/dev/null
-TOKEN=$(curl -sf "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"login\":\"$user\",\"password\":\"benchmark-password-1\"}" | jq -r .accessToken)
+TOKEN=$(new_user "$BASE")
 WF=$(curl -sf "$BASE/api/workflows" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"rate","nodes":[{"id":"in","type":"INPUT","data":{}}],"edges":[]}' | jq -r .id)
 export TOKEN

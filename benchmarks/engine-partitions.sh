@@ -33,47 +33,11 @@ secs="${1:-30}"; conns="${2:-10}"; counts="${3:-1 3 12}"
 WARMUP="${WARMUP:-10}"; SAMPLE_IDLE="${SAMPLE_IDLE:-100}"; SAMPLE_LOAD="${SAMPLE_LOAD:-500}"
 port="${PORT:-18080}"
 BASE="http://127.0.0.1:$port"
-for tool in wrk jq curl; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install $tool)" >&2; exit 1; }
-done
-source <(sed -n '/^java_major()/,/^export PATH/p' agentic)
-jar="$(ls local-runtime/target/local-runtime-*-exec.jar 2>/dev/null | head -1)"
-[ -n "$jar" ] || { echo "no local-runtime jar: run ./agentic build first" >&2; exit 1; }
-opts="${AGENTIC_JAVA_OPTS:--Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=25 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow}"
-
-pid=""; data=""
-# TERM, not INT: a background job of a non-interactive shell ignores SIGINT, and so does its JVM.
-stop_suite() {
-  if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  if [ -n "$data" ]; then rm -rf "$data"; fi
-  pid=""; data=""
-}
-trap stop_suite EXIT
-
-start_suite() { # $1 = partitions
-  data="$(mktemp -d)"
-  AGENTIC_DATA_DIR="$data" PORT="$port" AUTH_SERVICE_PORT=$((port + 1)) \
-    WORKFLOW_SERVICE_PORT=$((port + 2)) EXECUTION_SERVICE_PORT=$((port + 3)) \
-    AI_ROUTER_SERVICE_PORT=$((port + 4)) ANALYTICS_SERVICE_PORT=$((port + 5)) \
-    REDIS_URL= KAFKA_BOOTSTRAP_SERVERS= MONGODB_URI= \
-    AGENTIC_KAFKA_PARTITIONS="$1" AGENTIC_HTTP_ALLOW_HOSTS="127.0.0.1:$port" \
-    AGENTIC_GATEWAY_RATELIMITS_ENABLED=false \
-    java $opts -jar "$jar" > "$data/out.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 1800); do
-    grep -q "Agentic is ready" "$data/out.log" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "local mode exited early:" >&2; tail -20 "$data/out.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "local mode not ready after 180 s" >&2; exit 1
-}
+source benchmarks/lib.sh
+trap stop_local_mode EXIT
 
 setup_user_and_workflow() {
-  local user="bench$RANDOM$RANDOM"
-  curl -sf "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$user\",\"email\":\"$user@example.com\",\"password\":\"benchmark-password-1\"}" >/dev/null
-  TOKEN=$(curl -sf "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$user\",\"password\":\"benchmark-password-1\"}" | jq -r .accessToken)
+  TOKEN=$(new_user "$BASE")
   WORKFLOW=$(curl -sf "$BASE/api/workflows" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{
     "name": "bench: input-transform-http-condition-output",
     "nodes": [
@@ -126,9 +90,9 @@ executions_since() {
 summary=()
 for partitions in $counts; do
   echo "== $partitions partition(s): starting local mode..." >&2
-  start_suite "$partitions"
+  start_local_mode "$port" AGENTIC_KAFKA_PARTITIONS="$partitions" AGENTIC_HTTP_ALLOW_HOSTS="127.0.0.1:$port"
   setup_user_and_workflow
-  idle="$data/idle.jsonl"; : > "$idle"
+  idle="$LOCAL_DATA/idle.jsonl"; : > "$idle"
   echo "idle: $SAMPLE_IDLE executions one at a time" >&2
   for n in $(seq 1 "$SAMPLE_IDLE"); do
     curl -sf "$BASE/api/executions?wait=true&timeoutMs=30000" -H "Authorization: Bearer $TOKEN" \
@@ -144,7 +108,7 @@ for partitions in $counts; do
   echo "measuring ${secs} s at ${conns} connections" >&2
   wrk_out="$(cd benchmarks && wrk -t2 -c"$conns" -d"${secs}s" --latency -s execute-wait.lua "$BASE")"
   echo "$wrk_out"
-  loaded="$data/load.jsonl"
+  loaded="$LOCAL_DATA/load.jsonl"
   executions_since "$from" "$SAMPLE_LOAD" > "$loaded"
   load_line="$(overhead "$loaded")"
   rate="$(sed -n 's/^Requests\/sec: *//p' <<< "$wrk_out")"
@@ -152,7 +116,7 @@ for partitions in $counts; do
   echo "idle:  $idle_line"
   echo "load:  $load_line"
   summary+=("$partitions partition(s): ${rate} executions/s ($latency)" "  idle: $idle_line" "  load: $load_line")
-  stop_suite
+  stop_local_mode
 done
 echo
 echo "== summary (${secs} s at ${conns} connections, warm-up ${WARMUP} s)"

@@ -6,14 +6,12 @@
 #
 #   benchmarks/execution-throughput.sh [seconds] [connections]
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
+cd benchmarks
 BASE="${BASE:-http://localhost:8080}"
 secs="${1:-30}"; conns="${2:-10}"
-user="bench$RANDOM$RANDOM"
-curl -sf "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"email\":\"$user@example.com\",\"password\":\"benchmark-password-1\"}" >/dev/null
-TOKEN=$(curl -sf "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"login\":\"$user\",\"password\":\"benchmark-password-1\"}" | jq -r .accessToken)
+TOKEN=$(new_user "$BASE")
 WORKFLOW=$(curl -sf "$BASE/api/workflows" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{
   "name": "bench: input-transform-condition-output",
   "nodes": [

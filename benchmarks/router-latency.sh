@@ -25,13 +25,13 @@ secs="${1:-30}"; warm="${2:-10}"
 PROVIDER_PORT="${PROVIDER_PORT:-18190}"
 PORT="${PORT:-18180}"
 BASE="${BASE:-http://localhost:$PORT}"
-source <(sed -n '/^java_major()/,/^export PATH/p' agentic)
+source benchmarks/lib.sh
 work="$(mktemp -d)"
-pids=()
+provider=""
 cleanup() {
+  stop_local_mode
   # TERM, not INT: background jobs of a script ignore SIGINT
-  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$provider" ]; then kill -TERM "$provider" 2>/dev/null || true; wait "$provider" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,32 +48,19 @@ wait_for_line() {  # file, pattern, pid, seconds
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 in_use "$PROVIDER_PORT" && { echo "port $PROVIDER_PORT (PROVIDER_PORT) is in use"; exit 1; }
 java benchmarks/router/ZeroLatencyProvider.java "$PROVIDER_PORT" > "$work/provider.log" 2>&1 &
-pids+=($!)
-wait_for_line "$work/provider.log" "ready on" "${pids[-1]}" 60
+provider=$!
+wait_for_line "$work/provider.log" "ready on" "$provider" 60
 
 if [ "${EXPECT_RUNNING:-0}" != 1 ]; then
   for p in $(seq "$PORT" $((PORT + 5))); do
     in_use "$p" && { echo "port $p is in use: set PORT to the first of six free ports"; exit 1; }
   done
-  jar="$(ls local-runtime/target/local-runtime-*-exec.jar | head -1)"
-  opts="${AGENTIC_JAVA_OPTS:--Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=25 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow}"
-  echo "starting local mode on $BASE (data in $work/data)..." >&2
-  env AGENTIC_DATA_DIR="$work/data" PORT="$PORT" AUTH_SERVICE_PORT=$((PORT + 1)) \
-    WORKFLOW_SERVICE_PORT=$((PORT + 2)) EXECUTION_SERVICE_PORT=$((PORT + 3)) \
-    AI_ROUTER_SERVICE_PORT=$((PORT + 4)) ANALYTICS_SERVICE_PORT=$((PORT + 5)) \
-    REDIS_URL= KAFKA_BOOTSTRAP_SERVERS= MONGODB_URI= AGENTIC_GATEWAY_RATELIMITS_ENABLED=false \
-    OPENAI_BASE_URL="http://127.0.0.1:$PROVIDER_PORT/v1" OPENAI_API_KEY=bench \
-    GEMINI_API_KEY= GROQ_API_KEY= HUGGINGFACE_API_KEY= OPENROUTER_API_KEY= \
-    java $opts -jar "$jar" > "$work/local.log" 2>&1 &
-  pids+=($!)
-  wait_for_line "$work/local.log" "Agentic is ready" "${pids[-1]}" 300
+  echo "starting local mode on $BASE..." >&2
+  start_local_mode "$PORT" OPENAI_BASE_URL="http://127.0.0.1:$PROVIDER_PORT/v1" OPENAI_API_KEY=bench \
+    GEMINI_API_KEY= GROQ_API_KEY= HUGGINGFACE_API_KEY= OPENROUTER_API_KEY=
 fi
 
-user="router$RANDOM$RANDOM"
-curl -sf "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"email\":\"$user@example.com\",\"password\":\"benchmark-password-1\"}" >/dev/null
-TOKEN=$(curl -sf "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"login\":\"$user\",\"password\":\"benchmark-password-1\"}" | jq -r .accessToken)
+TOKEN=$(new_user "$BASE")
 if [ "${AUTH_MODE:-key}" = token ]; then
   GATEWAY_AUTH="Bearer $TOKEN"
 else

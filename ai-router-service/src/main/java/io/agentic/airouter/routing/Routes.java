@@ -5,6 +5,8 @@ import io.agentic.airouter.cost.PriceTable;
 import io.agentic.platform.problem.ApiException;
 import io.agentic.platform.problem.FieldProblem;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +15,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The routing table in force: the configured defaults, with the routes an admin set (persisted in
  * MongoDB, so every instance and every restart sees them) replacing those of the task types they
- * name. Read on every step, so a change applies at once everywhere.
+ * name. A change applies at once on the instance that made it and within {@link #REFRESH} on the
+ * others: reading MongoDB on every call cost more than the rest of a completion.
  */
 public final class Routes {
+
+  /** How long an instance answers from the table it read last. */
+  static final Duration REFRESH = Duration.ofSeconds(1);
+
+  private record Read(RoutingTable table, Instant at) {}
 
   private final RoutingTable defaults;
   private final MongoTemplate mongo;
   private final RouteValidator validator;
   private final Clock clock;
+  private volatile Read last;
 
   public Routes(
       AiRouterProperties properties, PriceTable prices, MongoTemplate mongo, Clock clock) {
@@ -31,8 +40,15 @@ public final class Routes {
   }
 
   public RoutingTable current() {
+    Instant now = clock.instant();
+    Read read = last;
+    if (read != null && now.isBefore(read.at().plus(REFRESH)) && !now.isBefore(read.at())) {
+      return read.table();
+    }
     StoredRoutes stored = mongo.findById(StoredRoutes.ID, StoredRoutes.class);
-    return stored == null ? defaults : defaults.with(typed(stored.routes()));
+    RoutingTable table = stored == null ? defaults : defaults.with(typed(stored.routes()));
+    last = new Read(table, now);
+    return table;
   }
 
   public RoutingTable defaults() {
@@ -51,6 +67,7 @@ public final class Routes {
       throw ApiException.invalid("ROUTES_INVALID", "The routing table is invalid", problems);
     }
     mongo.save(new StoredRoutes(StoredRoutes.ID, Map.copyOf(routes), clock.instant(), userId));
+    last = null;
     return current();
   }
 
