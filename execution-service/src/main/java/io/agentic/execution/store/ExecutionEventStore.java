@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExecutionEventStore {
 
+  private static final int FIRST_WINDOW = 32;
+
   private final MongoCollection<Document> events;
 
   public ExecutionEventStore(MongoTemplate mongo) {
@@ -71,11 +73,31 @@ public class ExecutionEventStore {
    * MongoDB-wire server of local mode.
    */
   public List<ExecutionProgressed> after(String executionId, long after, int limit) {
-    List<String> ids = new ArrayList<>(limit);
-    for (long sequence = after + 1; sequence <= after + limit; sequence++) {
+    // Most executions have a few dozen events: look up a small window first and widen it only
+    // while windows come back full, rather than asking for `limit` ids that mostly do not exist.
+    List<ExecutionProgressed> found = new ArrayList<>();
+    long next = after + 1;
+    int window = FIRST_WINDOW;
+    while (found.size() < limit) {
+      int size = Math.min(window, limit - found.size());
+      List<ExecutionProgressed> page = byIds(executionId, next, size);
+      found.addAll(page);
+      if (page.size() < size) {
+        break;
+      }
+      next += size;
+      window *= 2;
+    }
+    return found;
+  }
+
+  /** The events numbered {@code from} to {@code from + count - 1} that exist, in order. */
+  private List<ExecutionProgressed> byIds(String executionId, long from, int count) {
+    List<String> ids = new ArrayList<>(count);
+    for (long sequence = from; sequence < from + count; sequence++) {
       ids.add(executionId + ":" + sequence);
     }
-    List<ExecutionProgressed> found = new ArrayList<>();
+    List<ExecutionProgressed> found = new ArrayList<>(count);
     events
         .find(in("_id", ids))
         .forEach(d -> found.add(StateJson.read(d.getString("event"), ExecutionProgressed.class)));

@@ -40,6 +40,18 @@ class ExecutionEventStoreIT extends IntegrationTest {
     assertThat(store.after(executionId, 5, 10)).isEmpty();
   }
 
+  @Test
+  void aLongLogIsReadAcrossWindowsWithoutGapsOrRepeats() {
+    store.appendAll(events(1, 100));
+
+    assertThat(store.after(executionId, 0, 70))
+        .extracting(ExecutionProgressed::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList());
+    assertThat(store.after(executionId, 90, 500))
+        .extracting(ExecutionProgressed::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(91, 100).boxed().toList());
+  }
+
   private List<ExecutionEventStore.Stored> events(long from, long to) {
     return LongStream.rangeClosed(from, to)
         .mapToObj(

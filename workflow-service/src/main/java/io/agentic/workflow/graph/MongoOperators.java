@@ -1,5 +1,6 @@
 package io.agentic.workflow.graph;
 
+import io.agentic.contracts.workflow.DatabaseOperators;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,45 +8,10 @@ import java.util.Set;
 /**
  * The parts of a DATABASE node that are MongoDB syntax: filters may use only the comparison,
  * logical, element and array operators (never server-side JavaScript such as {@code $where}), and
- * an update only update operators. Execution-service enforces the same allow-list when it runs.
+ * an update only update operators ({@link DatabaseOperators}, the list execution-service enforces
+ * again when it runs).
  */
 final class MongoOperators {
-
-  static final Set<String> FILTER_OPERATORS =
-      Set.of(
-          "$eq",
-          "$ne",
-          "$gt",
-          "$gte",
-          "$lt",
-          "$lte",
-          "$in",
-          "$nin", // comparison
-          "$and",
-          "$or",
-          "$nor",
-          "$not", // logical
-          "$exists",
-          "$type", // element
-          "$all",
-          "$elemMatch",
-          "$size"); // array
-
-  static final Set<String> UPDATE_OPERATORS =
-      Set.of(
-          "$set",
-          "$unset",
-          "$inc",
-          "$mul",
-          "$min",
-          "$max",
-          "$rename",
-          "$currentDate",
-          "$push",
-          "$pull",
-          "$pullAll",
-          "$addToSet",
-          "$pop");
 
   private MongoOperators() {}
 
@@ -67,7 +33,7 @@ final class MongoOperators {
               (k, v) -> {
                 String key = String.valueOf(k);
                 String at = DataCheck.child(path, key);
-                if (key.startsWith("$") && !FILTER_OPERATORS.contains(key)) {
+                if (key.startsWith("$") && !DatabaseOperators.FILTER.contains(key)) {
                   check.fail(at, "operator " + key + " is not allowed in a filter");
                 } else {
                   filterWithin(v, at, check);
@@ -93,7 +59,7 @@ final class MongoOperators {
           (k, v) -> {
             String key = String.valueOf(k);
             String at = DataCheck.child(path, key);
-            if (!UPDATE_OPERATORS.contains(key)) {
+            if (!DatabaseOperators.UPDATE.contains(key)) {
               check.fail(at, key + " is not an allowed update operator");
             } else {
               inner.check(v, at, check);

@@ -1,5 +1,6 @@
 package io.agentic.execution.nodes.database;
 
+import io.agentic.contracts.workflow.DatabaseOperators;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,51 +12,19 @@ import java.util.Set;
  * cannot see it. This class walks the resolved filter, update and document and refuses anything
  * outside the lists, at any depth, before a command is sent.
  *
- * <p>The lists are workflow-service's save-time lists: filters take the comparison, logical,
- * element and array query operators only, so no server-side JavaScript ({@code $where}, {@code
- * $function}, {@code $accumulator}), no aggregation expressions ({@code $expr}) or stages ({@code
- * $lookup}, {@code $out}, {@code $merge}, …), and no {@code $regex} (a backtracking regular
+ * <p>The lists are {@link DatabaseOperators}, as at save time: filters take the comparison,
+ * logical, element and array query operators only, so no server-side JavaScript ({@code $where},
+ * {@code $function}, {@code $accumulator}), no aggregation expressions ({@code $expr}) or stages
+ * ({@code $lookup}, {@code $out}, {@code $merge}, …), and no {@code $regex} (a backtracking regular
  * expression on the server is a denial-of-service risk that only {@code maxTimeMS} would bound).
  */
 final class MongoOperatorPolicy {
 
-  /** Query operators a filter may use (same list as workflow-service's save-time check). */
-  static final Set<String> FILTER_OPERATORS =
-      Set.of(
-          "$eq",
-          "$ne",
-          "$gt",
-          "$gte",
-          "$lt",
-          "$lte",
-          "$in",
-          "$nin", // comparison
-          "$and",
-          "$or",
-          "$nor",
-          "$not", // logical
-          "$exists",
-          "$type", // element
-          "$all",
-          "$elemMatch",
-          "$size"); // array
+  /** Query operators a filter may use: the save-time list. */
+  static final Set<String> FILTER_OPERATORS = DatabaseOperators.FILTER;
 
-  /** Top-level update operators (same list as workflow-service's save-time check). */
-  static final Set<String> UPDATE_OPERATORS =
-      Set.of(
-          "$set",
-          "$unset",
-          "$inc",
-          "$mul",
-          "$min",
-          "$max",
-          "$rename",
-          "$currentDate",
-          "$push",
-          "$pull",
-          "$pullAll",
-          "$addToSet",
-          "$pop");
+  /** Top-level update operators: the save-time list. */
+  static final Set<String> UPDATE_OPERATORS = DatabaseOperators.UPDATE;
 
   /** Modifiers {@code $push} may carry next to the values it appends. */
   static final Set<String> PUSH_MODIFIERS = Set.of("$each", "$slice", "$sort", "$position");
